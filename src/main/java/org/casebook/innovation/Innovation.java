@@ -1,0 +1,297 @@
+package org.casebook.innovation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import org.casebook.search.Analyzers;
+import org.casebook.search.PublishedOnlyRoutingBinder;
+import org.casebook.taxonomy.Country;
+import org.casebook.taxonomy.GovernmentLevel;
+import org.casebook.taxonomy.InnovationStage;
+import org.casebook.taxonomy.Sector;
+import org.casebook.taxonomy.Tag;
+import org.casebook.taxonomy.TaxonomyTerm;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+
+/**
+ * An innovation case study: what was done, by whom, where and when, told in narrative
+ * sections. Only published cases reach the search index.
+ */
+@Entity
+@Indexed(index = "innovation", routingBinder = @RoutingBinderRef(type = PublishedOnlyRoutingBinder.class))
+public class Innovation {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "innovation_seq")
+	@SequenceGenerator(name = "innovation_seq", sequenceName = "innovation_seq", allocationSize = 50)
+	private Long id;
+
+	@Column(nullable = false, unique = true)
+	@KeywordField(projectable = Projectable.YES)
+	private String slug;
+
+	@Column(nullable = false)
+	@FullTextField(analyzer = Analyzers.FOLDED, projectable = Projectable.YES)
+	@KeywordField(name = "title_sort", normalizer = Analyzers.SORT, sortable = Sortable.YES)
+	private String title;
+
+	@FullTextField(analyzer = Analyzers.FOLDED, projectable = Projectable.YES)
+	private String summary;
+
+	private String overview;
+
+	@Embedded
+	private Narrative narrative = new Narrative();
+
+	@GenericField(projectable = Projectable.YES, sortable = Sortable.YES, aggregable = Aggregable.YES)
+	private Integer launchYear;
+
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "level_key")
+	@IndexedEmbedded(includePaths = "key")
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+	private GovernmentLevel level;
+
+	@ManyToMany
+	@JoinTable(name = "innovation_country", joinColumns = @JoinColumn(name = "innovation_id"),
+			inverseJoinColumns = @JoinColumn(name = "country_code"))
+	@IndexedEmbedded(includePaths = { "key", "label", "label_text" })
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+	private Set<Country> countries = new LinkedHashSet<>();
+
+	@ManyToMany
+	@JoinTable(name = "innovation_sector", joinColumns = @JoinColumn(name = "innovation_id"),
+			inverseJoinColumns = @JoinColumn(name = "sector_key"))
+	@IndexedEmbedded(includePaths = "key")
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+	private Set<Sector> sectors = new LinkedHashSet<>();
+
+	@ManyToMany
+	@JoinTable(name = "innovation_innovation_stage", joinColumns = @JoinColumn(name = "innovation_id"),
+			inverseJoinColumns = @JoinColumn(name = "stage_key"))
+	@IndexedEmbedded(includePaths = "key")
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+	private Set<InnovationStage> stages = new LinkedHashSet<>();
+
+	@ManyToMany
+	@JoinTable(name = "innovation_tag", joinColumns = @JoinColumn(name = "innovation_id"),
+			inverseJoinColumns = @JoinColumn(name = "tag_key"))
+	@IndexedEmbedded(includePaths = "key")
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+	private Set<Tag> tags = new LinkedHashSet<>();
+
+	@ElementCollection
+	@CollectionTable(name = "innovation_organisation", joinColumns = @JoinColumn(name = "innovation_id"))
+	@OrderColumn(name = "position")
+	@IndexedEmbedded
+	private List<Organisation> organisations = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "innovation_link", joinColumns = @JoinColumn(name = "innovation_id"))
+	@OrderColumn(name = "position")
+	private List<Link> links = new ArrayList<>();
+
+	@Embedded
+	private Location location;
+
+	@Column(nullable = false)
+	private String language;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private PublicationStatus status = PublicationStatus.DRAFT;
+
+	@GenericField(projectable = Projectable.YES)
+	private boolean demo;
+
+	@Column(nullable = false)
+	private Instant createdAt;
+
+	@Column(nullable = false)
+	private Instant updatedAt;
+
+	@GenericField(projectable = Projectable.YES, sortable = Sortable.YES)
+	private Instant publishedAt;
+
+	protected Innovation() {
+	}
+
+	public Innovation(String slug, String title, String language, Instant createdAt) {
+		this.slug = slug;
+		this.title = title;
+		this.language = language;
+		this.createdAt = createdAt;
+		this.updatedAt = createdAt;
+	}
+
+	public void publish(Instant when) {
+		this.status = PublicationStatus.PUBLISHED;
+		this.publishedAt = when;
+		this.updatedAt = when;
+	}
+
+	public boolean isPublished() {
+		return this.status == PublicationStatus.PUBLISHED;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getSlug() {
+		return this.slug;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public String getSummary() {
+		return this.summary;
+	}
+
+	public void setSummary(String summary) {
+		this.summary = summary;
+	}
+
+	public String getOverview() {
+		return this.overview;
+	}
+
+	public void setOverview(String overview) {
+		this.overview = overview;
+	}
+
+	public Narrative getNarrative() {
+		// Hibernate leaves an embeddable null when all of its columns are.
+		if (this.narrative == null) {
+			this.narrative = new Narrative();
+		}
+		return this.narrative;
+	}
+
+	public Integer getLaunchYear() {
+		return this.launchYear;
+	}
+
+	public void setLaunchYear(Integer launchYear) {
+		this.launchYear = launchYear;
+	}
+
+	public GovernmentLevel getLevel() {
+		return this.level;
+	}
+
+	public void setLevel(GovernmentLevel level) {
+		this.level = level;
+	}
+
+	public Set<Country> getCountries() {
+		return this.countries;
+	}
+
+	public Set<Sector> getSectors() {
+		return this.sectors;
+	}
+
+	public Set<InnovationStage> getStages() {
+		return this.stages;
+	}
+
+	public Set<Tag> getTags() {
+		return this.tags;
+	}
+
+	public List<Organisation> getOrganisations() {
+		return this.organisations;
+	}
+
+	public List<Link> getLinks() {
+		return this.links;
+	}
+
+	public Location getLocation() {
+		return this.location;
+	}
+
+	public void setLocation(Location location) {
+		this.location = location;
+	}
+
+	public String getLanguage() {
+		return this.language;
+	}
+
+	public PublicationStatus getStatus() {
+		return this.status;
+	}
+
+	public boolean isDemo() {
+		return this.demo;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public Instant getPublishedAt() {
+		return this.publishedAt;
+	}
+
+	/** Countries by name, for display. */
+	public List<Country> getCountriesByName() {
+		return sortedByLabel(this.countries);
+	}
+
+	public List<Sector> getSectorsByLabel() {
+		return sortedByLabel(this.sectors);
+	}
+
+	public List<InnovationStage> getStagesInOrder() {
+		return this.stages.stream().sorted(Comparator.comparing(InnovationStage::getPosition)).toList();
+	}
+
+	public List<Tag> getTagsByLabel() {
+		return sortedByLabel(this.tags);
+	}
+
+	private static <T extends TaxonomyTerm> List<T> sortedByLabel(Set<T> terms) {
+		return terms.stream().sorted(Comparator.comparing(TaxonomyTerm::getLabel)).toList();
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.casebook.innovation;
+
+/**
+ * The narrative sections of a case, in the order and groups of OPSI's case pages. Their
+ * headings live in the message bundles under {@code section.<name>}.
+ */
+public enum Section {
+
+	WHAT_MAKES_IT_INNOVATIVE(Group.DESCRIPTION), CURRENT_STATUS(Group.DESCRIPTION), COLLABORATIONS(Group.DEVELOPMENT),
+	USERS_AND_STAKEHOLDERS(Group.DEVELOPMENT), RESULTS_AND_IMPACTS(Group.REFLECTIONS),
+	CHALLENGES_AND_FAILURES(Group.REFLECTIONS), CONDITIONS_FOR_SUCCESS(Group.REFLECTIONS),
+	REPLICATION(Group.REFLECTIONS), LESSONS_LEARNED(Group.REFLECTIONS), ANYTHING_ELSE(Group.REFLECTIONS);
+
+	private final Group group;
+
+	Section(Group group) {
+		this.group = group;
+	}
+
+	public Group group() {
+		return this.group;
+	}
+
+	public String messageKey() {
+		return "section." + name().toLowerCase();
+	}
+
+	/** The three parts of a case page. */
+	public enum Group {
+
+		DESCRIPTION, DEVELOPMENT, REFLECTIONS;
+
+		public String messageKey() {
+			return "section.group." + name().toLowerCase();
+		}
+
+	}
+
+}

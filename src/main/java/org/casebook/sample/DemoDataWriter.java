@@ -1,0 +1,199 @@
+package org.casebook.sample;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.casebook.innovation.Section;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Writes demo cases with PostgreSQL's COPY, a batch per transaction. Ids come from
+ * {@code innovation_seq} in blocks of 50, the way Hibernate's pooled optimiser takes
+ * them, so that cases created later through JPA never collide with generated ones.
+ */
+final class DemoDataWriter {
+
+	private static final int ID_BLOCK = 50;
+
+	private static final String INNOVATION_COLUMNS = "id, slug, title, summary, overview, what_makes_it_innovative, "
+			+ "current_status, collaborations, users_and_stakeholders, results_and_impacts, challenges_and_failures, "
+			+ "conditions_for_success, replication, lessons_learned, anything_else, launch_year, level_key, "
+			+ "location_name, latitude, longitude, language, status, demo, created_at, updated_at, published_at";
+
+	private final DataSource dataSource;
+
+	DemoDataWriter(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	/** Adds the free tags that demo cases use; existing tags are left as they are. */
+	void writeTags(List<DemoCaseGenerator.DemoTag> tags) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				var insert = connection
+					.prepareStatement("INSERT INTO tag (key, label) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")) {
+			for (DemoCaseGenerator.DemoTag tag : tags) {
+				if (tag.label() != null) {
+					insert.setString(1, tag.key());
+					insert.setString(2, tag.label());
+					insert.addBatch();
+				}
+			}
+			insert.executeBatch();
+		}
+	}
+
+	void write(List<DemoCase> cases) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				long[] ids = reserveIds(connection, cases.size());
+				copy(connection, cases, ids);
+				connection.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+		}
+	}
+
+	private static long[] reserveIds(Connection connection, int count) throws SQLException {
+		int blocks = (count + ID_BLOCK - 1) / ID_BLOCK;
+		long[] ids = new long[count];
+		int next = 0;
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement
+					.executeQuery("SELECT nextval('innovation_seq') FROM generate_series(1, " + (blocks + 1) + ")")) {
+			while (result.next() && next < count) {
+				long high = result.getLong(1);
+				if (high < ID_BLOCK) {
+					// The sequence's first value is below a whole block: Hibernate treats
+					// it specially, skip it.
+					continue;
+				}
+				for (long id = high - ID_BLOCK + 1; id <= high && next < count; id++) {
+					ids[next++] = id;
+				}
+			}
+		}
+		if (next < count) {
+			throw new IllegalStateException("Could not reserve " + count + " ids");
+		}
+		return ids;
+	}
+
+	private static void copy(Connection connection, List<DemoCase> cases, long[] ids) throws SQLException {
+		Table innovations = new Table("innovation (" + INNOVATION_COLUMNS + ")");
+		Table countries = new Table("innovation_country (innovation_id, country_code)");
+		Table sectors = new Table("innovation_sector (innovation_id, sector_key)");
+		Table stages = new Table("innovation_innovation_stage (innovation_id, stage_key)");
+		Table tags = new Table("innovation_tag (innovation_id, tag_key)");
+		Table organisations = new Table("innovation_organisation (innovation_id, position, name, type_key)");
+		Table links = new Table("innovation_link (innovation_id, position, kind, url, title)");
+		for (int i = 0; i < cases.size(); i++) {
+			DemoCase demo = cases.get(i);
+			long id = ids[i];
+			innovations.row(innovationRow(id, demo));
+			demo.countries().forEach((code) -> countries.row(id, code));
+			demo.sectors().forEach((key) -> sectors.row(id, key));
+			demo.stages().forEach((key) -> stages.row(id, key));
+			demo.tags().forEach((key) -> tags.row(id, key));
+			for (int position = 0; position < demo.organisations().size(); position++) {
+				DemoCase.DemoOrganisation organisation = demo.organisations().get(position);
+				organisations.row(id, position, organisation.name(), organisation.type());
+			}
+			if (demo.website() != null) {
+				links.row(id, 0, "WEBSITE", demo.website(), null);
+			}
+		}
+		CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+		for (Table table : List.of(innovations, countries, sectors, stages, tags, organisations, links)) {
+			table.copyTo(copyManager);
+		}
+	}
+
+	private static Object[] innovationRow(long id, DemoCase demo) {
+		List<Object> row = new ArrayList<>(26);
+		row.add(id);
+		row.add(demo.slug());
+		row.add(demo.title());
+		row.add(demo.summary());
+		row.add(demo.overview());
+		Map<Section, String> sections = demo.sections();
+		for (Section section : Section.values()) {
+			row.add(sections.get(section));
+		}
+		row.add(demo.launchYear());
+		row.add(demo.level());
+		row.add((demo.location() != null) ? demo.location().name() : null);
+		row.add((demo.location() != null) ? demo.location().latitude() : null);
+		row.add((demo.location() != null) ? demo.location().longitude() : null);
+		row.add(demo.language());
+		row.add(demo.status().name());
+		row.add(true);
+		row.add(demo.createdAt());
+		row.add((demo.publishedAt() != null) ? demo.publishedAt() : demo.createdAt());
+		row.add(demo.publishedAt());
+		return row.toArray();
+	}
+
+	/** Rows for one table, as CSV in PostgreSQL's dialect, sent with one COPY. */
+	private static final class Table {
+
+		private final String target;
+
+		private final StringBuilder csv = new StringBuilder(1 << 16);
+
+		private final CSVPrinter printer;
+
+		Table(String target) {
+			this.target = target;
+			try {
+				this.printer = new CSVPrinter(this.csv, CSVFormat.POSTGRESQL_CSV);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		void row(Object... values) {
+			try {
+				this.printer.printRecord(values);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		void copyTo(CopyManager copyManager) throws SQLException {
+			if (this.csv.isEmpty()) {
+				return;
+			}
+			try {
+				copyManager.copyIn("COPY " + this.target + " FROM STDIN (FORMAT csv)",
+						new StringReader(this.csv.toString()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+}

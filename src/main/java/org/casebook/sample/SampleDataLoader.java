@@ -1,0 +1,35 @@
+package org.casebook.sample;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * At startup, before Casebook reports itself ready: loads the seed cases into an empty
+ * catalogue (once, ever) and tops the demo cases up to {@code casebook.demo.cases}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class SampleDataLoader implements ApplicationRunner {
+
+	private final SeedCaseLoader seedCases;
+
+	private final DemoDataService demoData;
+
+	private final DemoProperties demo;
+
+	SampleDataLoader(SeedCaseLoader seedCases, DemoDataService demoData, DemoProperties demo) {
+		this.seedCases = seedCases;
+		this.demoData = demoData;
+		this.demo = demo;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws Exception {
+		this.seedCases.loadOnce();
+		this.demoData.topUp(this.demo.cases(), this.demo.seed(), this.demo.batchSize());
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.casebook.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.context.MessageSource;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Tomcat accepts requests before the sample data and the search index are ready; until
+ * then pages answer 503 with a Retry-After, rather than showing a half-loaded catalogue.
+ * The health endpoints stay reachable.
+ */
+@Component
+class StartupGate extends OncePerRequestFilter {
+
+	private final ApplicationAvailability availability;
+
+	private final MessageSource messages;
+
+	StartupGate(ApplicationAvailability availability, MessageSource messages) {
+		this.availability = availability;
+		this.messages = messages;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/actuator");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (this.availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC) {
+			chain.doFilter(request, response);
+			return;
+		}
+		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+		response.setHeader("Retry-After", "10");
+		response.setContentType("text/plain;charset=UTF-8");
+		response.getWriter().println(this.messages.getMessage("startup.unavailable", null, request.getLocale()));
+	}
+
+}

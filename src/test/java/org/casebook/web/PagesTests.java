@@ -1,0 +1,136 @@
+package org.casebook.web;
+
+import org.casebook.CasebookIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@CasebookIntegrationTest
+class PagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void listShowsThePublishedCasesNewestFirst() throws Exception {
+		int published = this.jdbc.queryForObject("SELECT count(*) FROM innovation WHERE status = 'PUBLISHED'",
+				Integer.class);
+		String newest = this.jdbc.queryForObject(
+				"SELECT title FROM innovation WHERE status = 'PUBLISHED' ORDER BY published_at DESC, lower(title) LIMIT 1",
+				String.class);
+		this.mvc.perform(get("/innovations"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Innovations:")))
+			.andExpect(content().string(containsString(">" + published + "<")))
+			.andExpect(content().string(containsString(escape(newest))));
+		this.mvc.perform(get("/"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(escape(newest))));
+	}
+
+	@Test
+	void cardsShowSummaryCountriesAndYear() throws Exception {
+		// The seed cases are published last, so they fill the first page.
+		this.mvc.perform(get("/innovations"))
+			.andExpect(content().string(containsString("Un décret par tous, un décret pour tous")))
+			.andExpect(content().string(containsString("En 2015, le Parlement de Wallonie")))
+			.andExpect(content().string(containsString("Belgium")))
+			.andExpect(content().string(containsString("2015")));
+	}
+
+	@Test
+	void demoCasesAreMarkedOnScreen() throws Exception {
+		int pages = (this.jdbc.queryForObject("SELECT count(*) FROM innovation WHERE status = 'PUBLISHED'",
+				Integer.class) + 19) / 20;
+		this.mvc.perform(get("/innovations").param("page", Integer.toString(pages)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Demo data")));
+		String slug = this.jdbc.queryForObject(
+				"SELECT slug FROM innovation WHERE demo AND status = 'PUBLISHED' ORDER BY id LIMIT 1", String.class);
+		this.mvc.perform(get("/innovations/" + slug))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("This case is demo data")));
+	}
+
+	@Test
+	void detailShowsEveryPresentSectionAndLeavesOutEmptyOnes() throws Exception {
+		var row = this.jdbc.queryForMap("""
+				SELECT slug, title, overview, lessons_learned FROM innovation
+				WHERE demo AND status = 'PUBLISHED' AND lessons_learned IS NOT NULL AND replication IS NULL
+				ORDER BY id LIMIT 1""");
+		this.mvc.perform(get("/innovations/" + row.get("slug")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(escape((String) row.get("title")))))
+			.andExpect(content().string(containsString("Innovation Overview")))
+			.andExpect(content().string(containsString(escape((String) row.get("overview")))))
+			.andExpect(content().string(containsString("Lessons learned")))
+			.andExpect(content().string(containsString(escape((String) row.get("lessons_learned")))))
+			.andExpect(content().string(not(containsString("Replication"))));
+	}
+
+	@Test
+	void detailShowsTheFactsInASidePanel() throws Exception {
+		this.mvc.perform(get("/innovations/anonymous-foi-requests-brazil"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("class=\"case-facts\"")))
+			.andExpect(content().string(containsString("Brazil")))
+			.andExpect(content().string(containsString("National/Federal")))
+			.andExpect(content().string(containsString("Comptroller General of the Union (CGU)")))
+			.andExpect(content().string(containsString("(Government)")))
+			.andExpect(content().string(containsString("Transparency")))
+			.andExpect(content().string(not(containsString("Innovation Overview"))))
+			.andExpect(content().string(not(containsString("Year of launch"))));
+	}
+
+	@Test
+	void unknownSlugGetsAFriendly404() throws Exception {
+		this.mvc.perform(get("/innovations/no-such-case").accept(MediaType.TEXT_HTML))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("There is no published innovation or page at this address")))
+			.andExpect(content().string(containsString("href=\"/innovations\"")));
+	}
+
+	@Test
+	void unpublishedCasesAreNotShown() throws Exception {
+		String draft = this.jdbc.queryForObject("SELECT slug FROM innovation WHERE status <> 'PUBLISHED' LIMIT 1",
+				String.class);
+		this.mvc.perform(get("/innovations/" + draft)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void badPageNumbersGet400AndPagesPastTheEndAreEmpty() throws Exception {
+		this.mvc.perform(get("/innovations").param("page", "abc"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Part of the address is not valid")));
+		this.mvc.perform(get("/innovations").param("page", "0")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/innovations").param("page", "99999999999")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/innovations").param("page", "5000"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No innovations to show.")));
+	}
+
+	@Test
+	void healthIsUp() throws Exception {
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("UP")));
+	}
+
+	private static String escape(String text) {
+		return HtmlUtils.htmlEscape(text, "UTF-8");
+	}
+
+}
