@@ -3,6 +3,10 @@ package org.casebook.sample;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -46,15 +50,22 @@ public class DemoDataService {
 		log.info("Generating {} demo cases (seed {}), {} already there", missing, seed, existing);
 		long start = System.nanoTime();
 		long lastLog = start;
-		List<DemoCase> batch = new ArrayList<>(batchSize);
-		for (int index = existing; index < wanted; index++) {
-			batch.add(generator.generate(index));
-			if (batch.size() == batchSize || index == wanted - 1) {
+		// The next batch is generated while PostgreSQL writes this one.
+		ExecutorService preparer = Executors.newSingleThreadExecutor((task) -> new Thread(task, "demo-generator"));
+		try {
+			Future<DemoDataWriter.PreparedBatch> next = preparer
+				.submit(() -> prepare(generator, existing, Math.min(wanted, existing + batchSize)));
+			int done = 0;
+			for (int from = existing; from < wanted; from += batchSize) {
+				DemoDataWriter.PreparedBatch batch = next.get();
+				int nextFrom = from + batchSize;
+				if (nextFrom < wanted) {
+					next = preparer.submit(() -> prepare(generator, nextFrom, Math.min(wanted, nextFrom + batchSize)));
+				}
 				this.writer.write(batch);
-				batch.clear();
+				done += batch.size();
 				long now = System.nanoTime();
-				if (now - lastLog > 5_000_000_000L || index == wanted - 1) {
-					int done = index + 1 - existing;
+				if (now - lastLog > 5_000_000_000L || done == missing) {
 					double seconds = (now - start) / 1e9;
 					log.info("Demo data: {} / {} cases ({} cases/s, about {} s left)", done, missing,
 							Math.round(done / seconds), Math.round((missing - done) * seconds / done));
@@ -62,7 +73,25 @@ public class DemoDataService {
 				}
 			}
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while generating demo data", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not generate demo data", ex.getCause());
+		}
+		finally {
+			preparer.shutdownNow();
+		}
 		return missing;
+	}
+
+	private DemoDataWriter.PreparedBatch prepare(DemoCaseGenerator generator, int from, int to) throws SQLException {
+		List<DemoCase> cases = new ArrayList<>(to - from);
+		for (int index = from; index < to; index++) {
+			cases.add(generator.generate(index));
+		}
+		return this.writer.prepare(cases);
 	}
 
 	public int countDemoCases() {

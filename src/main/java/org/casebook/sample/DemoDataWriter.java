@@ -55,12 +55,27 @@ final class DemoDataWriter {
 		}
 	}
 
-	void write(List<DemoCase> cases) throws SQLException {
+	/**
+	 * Reserves ids for the cases and renders their rows; meant to run while the previous
+	 * batch is being written.
+	 */
+	PreparedBatch prepare(List<DemoCase> cases) throws SQLException {
+		long[] ids;
+		try (Connection connection = this.dataSource.getConnection()) {
+			ids = reserveIds(connection, cases.size());
+		}
+		return new PreparedBatch(cases.size(), render(cases, ids));
+	}
+
+	/** Writes a prepared batch in one transaction. */
+	void write(PreparedBatch batch) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try {
-				long[] ids = reserveIds(connection, cases.size());
-				copy(connection, cases, ids);
+				CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+				for (Table table : batch.tables()) {
+					table.copyTo(copyManager);
+				}
 				connection.commit();
 			}
 			catch (SQLException | RuntimeException ex) {
@@ -98,7 +113,7 @@ final class DemoDataWriter {
 		return ids;
 	}
 
-	private static void copy(Connection connection, List<DemoCase> cases, long[] ids) throws SQLException {
+	private static List<Table> render(List<DemoCase> cases, long[] ids) {
 		Table innovations = new Table("innovation (" + INNOVATION_COLUMNS + ")");
 		Table countries = new Table("innovation_country (innovation_id, country_code)");
 		Table sectors = new Table("innovation_sector (innovation_id, sector_key)");
@@ -122,10 +137,7 @@ final class DemoDataWriter {
 				links.row(id, 0, "WEBSITE", demo.website(), null);
 			}
 		}
-		CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-		for (Table table : List.of(innovations, countries, sectors, stages, tags, organisations, links)) {
-			table.copyTo(copyManager);
-		}
+		return List.of(innovations, countries, sectors, stages, tags, organisations, links);
 	}
 
 	private static Object[] innovationRow(long id, DemoCase demo) {
@@ -153,8 +165,14 @@ final class DemoDataWriter {
 		return row.toArray();
 	}
 
+	/**
+	 * Cases rendered for COPY, table by table, in an order that respects foreign keys.
+	 */
+	record PreparedBatch(int size, List<Table> tables) {
+	}
+
 	/** Rows for one table, as CSV in PostgreSQL's dialect, sent with one COPY. */
-	private static final class Table {
+	static final class Table {
 
 		private final String target;
 
