@@ -25,6 +25,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import org.casebook.search.Analyzers;
+import org.casebook.search.InnovationTextBinder;
 import org.casebook.search.PublishedOnlyRoutingBinder;
 import org.casebook.taxonomy.Country;
 import org.casebook.taxonomy.GovernmentLevel;
@@ -33,10 +34,13 @@ import org.casebook.taxonomy.Sector;
 import org.casebook.taxonomy.Tag;
 import org.casebook.taxonomy.TaxonomyTerm;
 import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
@@ -50,6 +54,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordFie
  */
 @Entity
 @Indexed(index = "innovation", routingBinder = @RoutingBinderRef(type = PublishedOnlyRoutingBinder.class))
+@TypeBinding(binder = @TypeBinderRef(type = InnovationTextBinder.class))
 public class Innovation {
 
 	@Id
@@ -58,7 +63,7 @@ public class Innovation {
 	private Long id;
 
 	@Column(nullable = false, unique = true)
-	@KeywordField(projectable = Projectable.YES)
+	@KeywordField(projectable = Projectable.YES, sortable = Sortable.YES)
 	private String slug;
 
 	@Column(nullable = false)
@@ -66,7 +71,7 @@ public class Innovation {
 	@KeywordField(name = "title_sort", normalizer = Analyzers.SORT, sortable = Sortable.YES)
 	private String title;
 
-	@FullTextField(analyzer = Analyzers.FOLDED, projectable = Projectable.YES)
+	@FullTextField(analyzer = Analyzers.FOLDED, projectable = Projectable.YES, highlightable = Highlightable.ANY)
 	private String summary;
 
 	private String overview;
@@ -107,7 +112,7 @@ public class Innovation {
 	@ManyToMany
 	@JoinTable(name = "innovation_tag", joinColumns = @JoinColumn(name = "innovation_id"),
 			inverseJoinColumns = @JoinColumn(name = "tag_key"))
-	@IndexedEmbedded(includePaths = "key")
+	@IndexedEmbedded(includePaths = { "key", "label_text" })
 	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
 	private Set<Tag> tags = new LinkedHashSet<>();
 
@@ -123,6 +128,7 @@ public class Innovation {
 	private List<Link> links = new ArrayList<>();
 
 	@Embedded
+	@IndexedEmbedded
 	private Location location;
 
 	@Column(nullable = false)

@@ -1,5 +1,7 @@
 package org.casebook.innovation;
 
+import org.casebook.search.InnovationSearch;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,15 +11,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class InnovationController {
 
+	static final int RELATED_CASES = 5;
+
 	private final InnovationCatalogue catalogue;
 
-	InnovationController(InnovationCatalogue catalogue) {
+	private final InnovationSearch search;
+
+	InnovationController(InnovationCatalogue catalogue, InnovationSearch search) {
 		this.catalogue = catalogue;
+		this.search = search;
 	}
 
 	@GetMapping("/innovations/{slug}")
 	String show(@PathVariable String slug, Model model) {
-		model.addAttribute("innovation", this.catalogue.published(slug));
+		Innovation innovation = this.catalogue.published(slug);
+		model.addAttribute("innovation", innovation);
+		model.addAttribute("related", this.search.related(innovation, RELATED_CASES));
 		return "innovation/detail";
 	}
 

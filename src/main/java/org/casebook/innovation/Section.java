@@ -1,5 +1,7 @@
 package org.casebook.innovation;
 
+import java.util.Locale;
+
 /**
  * The narrative sections of a case, in the order and groups of OPSI's case pages. Their
  * headings live in the message bundles under {@code section.<name>}.
@@ -22,7 +24,19 @@ public enum Section {
 	}
 
 	public String messageKey() {
-		return "section." + name().toLowerCase();
+		return "section." + name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The name of this section's property in {@link Narrative}, such as
+	 * {@code lessonsLearned}.
+	 */
+	public String propertyName() {
+		StringBuilder name = new StringBuilder();
+		for (String word : name().toLowerCase(Locale.ROOT).split("_")) {
+			name.append(name.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+		}
+		return name.toString();
 	}
 
 	/** The three parts of a case page. */
@@ -31,7 +45,7 @@ public enum Section {
 		DESCRIPTION, DEVELOPMENT, REFLECTIONS;
 
 		public String messageKey() {
-			return "section.group." + name().toLowerCase();
+			return "section.group." + name().toLowerCase(Locale.ROOT);
 		}
 
 	}

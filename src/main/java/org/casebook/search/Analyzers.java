@@ -1,5 +1,7 @@
 package org.casebook.search;
 
+import java.util.List;
+
 /** Names of the analyzers and normalizers that the index mapping refers to. */
 public final class Analyzers {
 
@@ -9,7 +11,17 @@ public final class Analyzers {
 	/** One token per value, lower-cased and accent-folded, for sorting by text. */
 	public static final String SORT = "sort";
 
+	/**
+	 * The content languages that get their own analysis (stemming, elision, stop words).
+	 */
+	public static final List<String> LANGUAGES = List.of("en", "fr", "es", "pt");
+
 	private Analyzers() {
+	}
+
+	/** The analyzer of a content language, for example {@code text_fr}. */
+	public static String forLanguage(String language) {
+		return "text_" + language;
 	}
 
 }

@@ -1,29 +1,66 @@
 package org.casebook.search;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
-/** The list of innovations: the catalogue's front page. */
+/**
+ * The list of innovations: a plain GET form that works without JavaScript. With htmx,
+ * requests carry {@code HX-Request} and get only the part of the page that changes.
+ */
 @Controller
 class SearchController {
 
-	static final int PAGE_SIZE = 20;
+	private final SearchQueryParser parser;
 
 	private final InnovationSearch search;
 
-	SearchController(InnovationSearch search) {
+	private final MessageSource messages;
+
+	SearchController(SearchQueryParser parser, InnovationSearch search, MessageSource messages) {
+		this.parser = parser;
 		this.search = search;
+		this.messages = messages;
 	}
 
-	@GetMapping({ "/", "/innovations" })
-	String list(@RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page, Model model) {
-		model.addAttribute("results", this.search.newest(page, PAGE_SIZE));
-		return "search/list";
+	@GetMapping({ "/", SearchPage.PATH })
+	String list(@RequestParam MultiValueMap<String, String> parameters,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model) {
+		SearchQueryParser.Parsed parsed = this.parser.parse(parameters);
+		List<String> notices = parsed.notices()
+			.stream()
+			.map((notice) -> this.messages.getMessage(notice, locale))
+			.toList();
+		model.addAttribute("page",
+				new SearchPage(this.search.search(parsed.query()), notices, expanded(parameters.get("show"))));
+		return (htmx != null) ? "search/list :: results" : "search/list";
+	}
+
+	@ExceptionHandler(InvalidSearchException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String invalid(InvalidSearchException ex, Locale locale, Model model) {
+		model.addAttribute("reason", this.messages.getMessage(ex, locale));
+		return "error/4xx";
+	}
+
+	private static Set<Facet> expanded(List<String> show) {
+		Set<Facet> expanded = EnumSet.noneOf(Facet.class);
+		if (show != null) {
+			show.forEach((parameter) -> Facet.ofParameter(parameter).ifPresent(expanded::add));
+		}
+		return expanded;
 	}
 
 }

@@ -1,0 +1,126 @@
+package org.casebook.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The results page as its template needs it: the results, what to show of each facet, and
+ * the links that change the search (chips, "show all", pages, histogram bars).
+ *
+ * @param results what the search found
+ * @param notices messages about the request, resolved
+ * @param expanded the facets whose every value is shown
+ */
+public record SearchPage(SearchResults results, List<String> notices, Set<Facet> expanded) {
+
+	static final String PATH = "/innovations";
+
+	/** Long facets show this many values until "show all" is followed. */
+	public static final int SHORT_FACET = 10;
+
+	public SearchQuery query() {
+		return this.results.query();
+	}
+
+	public List<Facet> facets() {
+		return List.of(Facet.values());
+	}
+
+	/** The values shown for a facet: the largest ten and every selected one, or all. */
+	public List<FacetValue> shownValues(Facet facet) {
+		List<FacetValue> values = this.results.facets().get(facet);
+		if (this.expanded.contains(facet) || values.size() <= SHORT_FACET) {
+			return values;
+		}
+		List<FacetValue> shown = new ArrayList<>(values.subList(0, SHORT_FACET));
+		values.subList(SHORT_FACET, values.size()).stream().filter(FacetValue::selected).forEach(shown::add);
+		return shown;
+	}
+
+	public boolean hasMore(Facet facet) {
+		return !this.expanded.contains(facet) && this.results.facets().get(facet).size() > SHORT_FACET;
+	}
+
+	public int valueCount(Facet facet) {
+		return this.results.facets().get(facet).size();
+	}
+
+	public String showAllUrl(Facet facet) {
+		String url = query().toUrl(PATH);
+		return url + (url.contains("?") ? "&" : "?") + "show=" + facet.parameter() + "#facet-" + facet.parameter();
+	}
+
+	public String url(SearchQuery query) {
+		return query.toUrl(PATH);
+	}
+
+	public String pageUrl(int page) {
+		return query().withPage(page).toUrl(PATH);
+	}
+
+	/** The selected filters, each with the link that removes it. */
+	public List<Chip> chips() {
+		List<Chip> chips = new ArrayList<>();
+		SearchQuery query = query();
+		if (query.hasText()) {
+			chips.add(new Chip("chip.text", "“" + query.text() + "”", url(query.withoutText())));
+		}
+		for (Facet facet : Facet.values()) {
+			for (FacetValue value : this.results.facets().get(facet)) {
+				if (value.selected()) {
+					chips.add(new Chip(facet.messageKey(), value.label(), url(query.toggle(facet, value.key()))));
+				}
+			}
+		}
+		if (query.hasYearRange()) {
+			String from = (query.yearFrom() != null) ? query.yearFrom().toString() : "…";
+			String to = (query.yearTo() != null) ? query.yearTo().toString() : "…";
+			chips.add(new Chip("facet.year", from + "–" + to, url(query.withYears(null, null))));
+		}
+		return chips;
+	}
+
+	public String clearUrl() {
+		return url(query().cleared());
+	}
+
+	/**
+	 * The histogram's bars: one per year from the first to the last year with results.
+	 */
+	public List<YearBar> yearBars() {
+		List<SearchResults.YearCount> years = this.results.years();
+		if (years.isEmpty()) {
+			return List.of();
+		}
+		long max = years.stream().mapToLong(SearchResults.YearCount::count).max().orElse(1);
+		int first = years.get(0).year();
+		int last = years.get(years.size() - 1).year();
+		long[] counts = new long[last - first + 1];
+		years.forEach((year) -> counts[year.year() - first] = year.count());
+		List<YearBar> bars = new ArrayList<>();
+		for (int year = first; year <= last; year++) {
+			long count = counts[year - first];
+			boolean inRange = (query().yearFrom() == null || year >= query().yearFrom())
+					&& (query().yearTo() == null || year <= query().yearTo());
+			bars.add(new YearBar(year, count, (int) Math.ceil(100.0 * count / max), inRange,
+					url(query().withYears(year, year))));
+		}
+		return bars;
+	}
+
+	/**
+	 * A selected filter shown above the results.
+	 *
+	 * @param kindKey the message key of what it filters, such as {@code facet.country}
+	 * @param label what is selected
+	 * @param removeUrl the search without it
+	 */
+	public record Chip(String kindKey, String label, String removeUrl) {
+	}
+
+	/** A bar of the year histogram, with its height in percent of the tallest. */
+	public record YearBar(int year, long count, int height, boolean inRange, String url) {
+	}
+
+}

@@ -1,0 +1,140 @@
+package org.casebook.search;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * One search, as its URL states it: keywords, selected facet values, a year range, an
+ * order and a page. The HTML page, the JSON API and the map all start from this one
+ * object.
+ *
+ * @param text the keywords, possibly empty
+ * @param filters selected values per facet
+ * @param yearFrom the first year of launch, or null
+ * @param yearTo the last year of launch, or null
+ * @param sort the order asked for, or null for the default
+ * @param page the page, from 1
+ * @param size results per page
+ */
+public record SearchQuery(String text, Map<Facet, Set<String>> filters, Integer yearFrom, Integer yearTo,
+		SearchSort sort, int page, int size) {
+
+	public static final List<Integer> PAGE_SIZES = List.of(10, 20, 50, 100);
+
+	public static final int DEFAULT_SIZE = 20;
+
+	public SearchQuery {
+		text = (text != null) ? text.strip() : "";
+		Map<Facet, Set<String>> copy = new EnumMap<>(Facet.class);
+		filters.forEach((facet, keys) -> {
+			if (!keys.isEmpty()) {
+				copy.put(facet, Collections.unmodifiableSet(new LinkedHashSet<>(keys)));
+			}
+		});
+		filters = Collections.unmodifiableMap(copy);
+	}
+
+	/** Everything published, in the default order. */
+	public static SearchQuery all() {
+		return new SearchQuery("", Map.of(), null, null, null, 1, DEFAULT_SIZE);
+	}
+
+	public boolean hasText() {
+		return !this.text.isEmpty();
+	}
+
+	/**
+	 * The order in effect: relevance when there are keywords, recently published
+	 * otherwise.
+	 */
+	public SearchSort effectiveSort() {
+		if (this.sort != null) {
+			return this.sort;
+		}
+		return hasText() ? SearchSort.RELEVANCE : SearchSort.PUBLISHED;
+	}
+
+	public Set<String> selected(Facet facet) {
+		return this.filters.getOrDefault(facet, Set.of());
+	}
+
+	public boolean isSelected(Facet facet, String key) {
+		return selected(facet).contains(key);
+	}
+
+	public boolean hasYearRange() {
+		return this.yearFrom != null || this.yearTo != null;
+	}
+
+	/** Whether anything narrows the results: keywords, facet values or years. */
+	public boolean isFiltered() {
+		return hasText() || !this.filters.isEmpty() || hasYearRange();
+	}
+
+	public int offset() {
+		return (this.page - 1) * this.size;
+	}
+
+	public SearchQuery withPage(int page) {
+		return new SearchQuery(this.text, this.filters, this.yearFrom, this.yearTo, this.sort, page, this.size);
+	}
+
+	/**
+	 * Adds the value to the facet's selection, or removes it if selected; back to page 1.
+	 */
+	public SearchQuery toggle(Facet facet, String key) {
+		Map<Facet, Set<String>> changed = new EnumMap<>(Facet.class);
+		changed.putAll(this.filters);
+		Set<String> keys = new LinkedHashSet<>(selected(facet));
+		if (!keys.remove(key)) {
+			keys.add(key);
+		}
+		changed.put(facet, keys);
+		return new SearchQuery(this.text, changed, this.yearFrom, this.yearTo, this.sort, 1, this.size);
+	}
+
+	public SearchQuery withoutText() {
+		return new SearchQuery("", this.filters, this.yearFrom, this.yearTo, this.sort, 1, this.size);
+	}
+
+	public SearchQuery withYears(Integer from, Integer to) {
+		return new SearchQuery(this.text, this.filters, from, to, this.sort, 1, this.size);
+	}
+
+	/** No keywords, no filters; the order and page size stay. */
+	public SearchQuery cleared() {
+		return new SearchQuery("", Map.of(), null, null, this.sort, 1, this.size);
+	}
+
+	/** This search's URL on {@code path}, leaving out what is at its default. */
+	public String toUrl(String path) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
+		if (hasText()) {
+			url.queryParam("q", this.text);
+		}
+		this.filters.forEach((facet, keys) -> url.queryParam(facet.parameter(), String.join(",", keys)));
+		if (this.yearFrom != null) {
+			url.queryParam("yearFrom", this.yearFrom);
+		}
+		if (this.yearTo != null) {
+			url.queryParam("yearTo", this.yearTo);
+		}
+		if (this.sort != null) {
+			url.queryParam("sort", this.sort.parameter());
+		}
+		if (this.page != 1) {
+			url.queryParam("page", this.page);
+		}
+		if (this.size != DEFAULT_SIZE) {
+			url.queryParam("size", this.size);
+		}
+		return url.encode().build().toUriString();
+	}
+
+}

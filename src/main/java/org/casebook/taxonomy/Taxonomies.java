@@ -1,0 +1,71 @@
+package org.casebook.taxonomy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The labels of every taxonomy term, read once from the database and kept in memory, so
+ * that a results page shows labels without a query. Reference data changes only with
+ * migrations and new free tags: an unknown key makes it read the terms again.
+ */
+@Service
+public class Taxonomies {
+
+	private static final List<Class<? extends TaxonomyTerm>> TAXONOMIES = List.of(Country.class, OrganisationType.class,
+			Sector.class, GovernmentLevel.class, InnovationStage.class, Tag.class);
+
+	private final EntityManagerFactory entityManagerFactory;
+
+	private volatile Map<Class<? extends TaxonomyTerm>, Map<String, String>> labels;
+
+	Taxonomies(EntityManagerFactory entityManagerFactory) {
+		this.entityManagerFactory = entityManagerFactory;
+	}
+
+	/** The label of a term, if the taxonomy has it. */
+	public Optional<String> label(Class<? extends TaxonomyTerm> taxonomy, String key) {
+		String label = labels().get(taxonomy).get(key);
+		if (label == null) {
+			label = reload().get(taxonomy).get(key);
+		}
+		return Optional.ofNullable(label);
+	}
+
+	public boolean contains(Class<? extends TaxonomyTerm> taxonomy, String key) {
+		return label(taxonomy, key).isPresent();
+	}
+
+	/** Every term of a taxonomy, key to label, in the taxonomy's order. */
+	public Map<String, String> terms(Class<? extends TaxonomyTerm> taxonomy) {
+		return labels().get(taxonomy);
+	}
+
+	private Map<Class<? extends TaxonomyTerm>, Map<String, String>> labels() {
+		Map<Class<? extends TaxonomyTerm>, Map<String, String>> current = this.labels;
+		return (current != null) ? current : reload();
+	}
+
+	private synchronized Map<Class<? extends TaxonomyTerm>, Map<String, String>> reload() {
+		Map<Class<? extends TaxonomyTerm>, Map<String, String>> loaded = new LinkedHashMap<>();
+		try (var entityManager = this.entityManagerFactory.createEntityManager()) {
+			for (Class<? extends TaxonomyTerm> taxonomy : TAXONOMIES) {
+				String order = (taxonomy == Country.class || taxonomy == Tag.class) ? "label" : "position";
+				Map<String, String> terms = new LinkedHashMap<>();
+				entityManager
+					.createQuery("select t from " + taxonomy.getSimpleName() + " t order by t." + order, taxonomy)
+					.getResultList()
+					.forEach((term) -> terms.put(term.getKey(), term.getLabel()));
+				loaded.put(taxonomy, Map.copyOf(terms));
+			}
+		}
+		this.labels = Map.copyOf(loaded);
+		return this.labels;
+	}
+
+}
