@@ -167,6 +167,12 @@ public class Innovation {
 		this.updatedAt = when;
 	}
 
+	/** Takes a published case out of the catalogue, keeping it. */
+	public void archive(Instant when) {
+		this.status = PublicationStatus.ARCHIVED;
+		this.updatedAt = when;
+	}
+
 	public boolean isPublished() {
 		return this.status == PublicationStatus.PUBLISHED;
 	}

@@ -204,8 +204,15 @@ public class InnovationSearch {
 	/** Every word and phrase must match, in any field, in any language. */
 	private static PredicateFinalStep keywords(SearchPredicateFactory f, KeywordQuery keywords) {
 		BooleanPredicateClausesStep<?, ?> all = f.bool();
+		boolean onlyStopWords = keywords.phrases().isEmpty() && keywords.words().stream().allMatch(StopWords::contains);
 		for (String word : keywords.words()) {
-			all.must(word(f, word, word.equals(keywords.prefix())));
+			PredicateFinalStep match = word(f, word, word.equals(keywords.prefix()));
+			if (StopWords.contains(word) && !onlyStopWords) {
+				all.should(match);
+			}
+			else {
+				all.must(match);
+			}
 		}
 		for (String phrase : keywords.phrases()) {
 			BooleanPredicateClausesStep<?, ?> anyField = f.bool();

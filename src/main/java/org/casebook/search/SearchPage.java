@@ -64,7 +64,7 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 		List<Chip> chips = new ArrayList<>();
 		SearchQuery query = query();
 		if (query.hasText()) {
-			chips.add(new Chip("chip.text", "“" + query.text() + "”", url(query.withoutText())));
+			chips.add(new Chip("chip.text", "“" + query.text().strip() + "”", url(query.withoutText())));
 		}
 		for (Facet facet : Facet.values()) {
 			for (FacetValue value : this.results.facets().get(facet)) {

@@ -30,7 +30,8 @@ public record SearchQuery(String text, Map<Facet, Set<String>> filters, Integer 
 	public static final int DEFAULT_SIZE = 20;
 
 	public SearchQuery {
-		text = (text != null) ? text.strip() : "";
+		// Kept as typed: a trailing space tells that the last word is complete.
+		text = (text != null) ? text : "";
 		Map<Facet, Set<String>> copy = new EnumMap<>(Facet.class);
 		filters.forEach((facet, keys) -> {
 			if (!keys.isEmpty()) {
@@ -46,7 +47,7 @@ public record SearchQuery(String text, Map<Facet, Set<String>> filters, Integer 
 	}
 
 	public boolean hasText() {
-		return !this.text.isEmpty();
+		return !this.text.isBlank();
 	}
 
 	/**

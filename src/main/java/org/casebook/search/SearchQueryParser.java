@@ -42,7 +42,7 @@ public class SearchQueryParser {
 
 	public Parsed parse(MultiValueMap<String, String> parameters) {
 		List<Notice> notices = new ArrayList<>();
-		String text = String.join(" ", parameters.getOrDefault("q", List.of())).strip();
+		String text = String.join(" ", parameters.getOrDefault("q", List.of()));
 		if (text.length() > MAX_TEXT_LENGTH) {
 			throw new InvalidSearchException("search.invalid.text", MAX_TEXT_LENGTH);
 		}

@@ -1,0 +1,182 @@
+package org.casebook.search;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import org.casebook.CasebookIntegrationTest;
+import org.casebook.innovation.Innovation;
+import org.casebook.innovation.Section;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How keywords find cases: languages, accents, symbols, phrases, prefixes, typos,
+ * ranking.
+ */
+@CasebookIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KeywordSearchTests {
+
+	@Autowired
+	InnovationSearch search;
+
+	@Autowired
+	EntityManager entityManager;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@BeforeAll
+	void addCases() {
+		publish("kw-english-consultation", "en", "Quarterly listening sessions",
+				"The Kelvinbridge council ran a consultation with tenants about the 21st century library.",
+				Map.of(Section.LESSONS_LEARNED, "Open procurement made the pilot cheaper."));
+		publish("kw-scattered", "en", "Tender reform", "Procurement rules were rewritten to be open to small firms.",
+				Map.of(Section.RESULTS_AND_IMPACTS, "The pilot doubled the number of bids."));
+		publish("kw-rank-title", "en", "Zorbulax housing grants", "Grants for young families.", Map.of());
+		publish("kw-rank-summary", "en", "Housing grants, again", "A scheme in the spirit of Zorbulax.", Map.of());
+		publish("kw-rank-body", "en", "Housing grants, once more", "A scheme for families.",
+				Map.of(Section.REPLICATION, "Replicated from Zorbulax."));
+		publish("kw-portuguese", "pt", "Orçamentos participativos", "As câmaras municipais abriram orçamentos.",
+				Map.of());
+	}
+
+	@AfterAll
+	void removeCases() {
+		this.transaction.executeWithoutResult((status) -> this.entityManager
+			.createQuery("select i from Innovation i where i.slug like 'kw-%'", Innovation.class)
+			.getResultList()
+			.forEach(this.entityManager::remove));
+	}
+
+	@Test
+	void accentsAreFolded() {
+		assertThat(slugs("decret")).contains("un-decret-par-tous-un-decret-pour-tous");
+		assertThat(slugs("décret")).contains("un-decret-par-tous-un-decret-pour-tous");
+		assertThat(slugs("DÉCRET")).contains("un-decret-par-tous-un-decret-pour-tous");
+	}
+
+	@Test
+	void eachLanguageIsStemmed() {
+		// English: "consultations" finds a case that says "consultation".
+		assertThat(slugs("consultations kelvinbridge")).contains("kw-english-consultation");
+		// Portuguese: the singular finds the plural "orçamentos".
+		assertThat(slugs("orcamento municipal ")).contains("kw-portuguese");
+		// French elision: "l'europe"-style articles do not stop a word being found.
+		assertThat(slugs("Parlement Wallonie")).contains("un-decret-par-tous-un-decret-pour-tous");
+	}
+
+	@Test
+	void aFrenchQueryFindsAnEnglishCaseUsingTheSameWord() {
+		assertThat(slugs("la consultation de Kelvinbridge")).contains("kw-english-consultation");
+	}
+
+	@Test
+	void wordsWithSymbolsOrDigitsAreFindable() {
+		assertThat(slugs("Make.org")).contains("make-org-consultation-citoyenne");
+		assertThat(slugs("1600%")).contains("govtech-poland-challenge-based-procurement");
+		assertThat(slugs("21st")).containsExactly("kw-english-consultation");
+	}
+
+	@Test
+	void quotedPhrasesMatchWholePhrases() {
+		assertThat(slugs("open procurement")).contains("kw-english-consultation", "kw-scattered");
+		assertThat(slugs("\"open procurement\"")).contains("kw-english-consultation").doesNotContain("kw-scattered");
+	}
+
+	@Test
+	void aMinusSignExcludesAWord() {
+		assertThat(slugs("procurement pilot")).contains("kw-english-consultation", "kw-scattered");
+		// GovTech Poland's summary mentions "a pilot run", so it goes too.
+		assertThat(slugs("procurement -pilot")).isNotEmpty()
+			.doesNotContain("kw-english-consultation", "kw-scattered", "govtech-poland-challenge-based-procurement");
+		assertThat(slugs("kelvinbridge -\"open procurement\"")).isEmpty();
+	}
+
+	@Test
+	void theLastWordMatchesAsAPrefixWhileTyping() {
+		assertThat(slugs("kelvinbr")).containsExactly("kw-english-consultation");
+		assertThat(slugs("kelvinbr ")).isEmpty();
+		assertThat(slugs("kelvinbr library")).isEmpty();
+	}
+
+	@Test
+	void typosAreToleratedInWordsOfFiveLettersOrMore() {
+		assertThat(slugs("kelvinbrigde library ")).contains("kw-english-consultation");
+		assertThat(slugs("zorbulux ")).contains("kw-rank-title");
+		// "libary" has six letters and one missing: found. "21th" is too short to be
+		// forgiven.
+		assertThat(slugs("libary kelvinbridge")).contains("kw-english-consultation");
+		assertThat(slugs("21th ")).doesNotContain("kw-english-consultation");
+	}
+
+	@Test
+	void titleMatchesRankFirstThenSummaryThenText() {
+		assertThat(slugs("zorbulax")).containsExactly("kw-rank-title", "kw-rank-summary", "kw-rank-body");
+	}
+
+	@Test
+	void luceneSyntaxIsJustText() {
+		for (String hostile : List.of("title:(foo AND bar~2)^3", "[a TO b]", "\\", "/", "*", "?", "\"", "-", "((((",
+				"&& || !", "~", "\"unclosed phrase", "- - -", "{!lucene}", "a:b:c")) {
+			SearchResults results = this.search.search(query(hostile));
+			assertThat(results.total()).as(hostile).isGreaterThanOrEqualTo(0);
+		}
+	}
+
+	@Test
+	void theIndexFollowsEveryPublicationChangeAsSoonAsItCommits() {
+		assertThat(slugs("quixotry")).isEmpty();
+		publish("kw-lifecycle", "en", "Quixotry unit", "Testing the index.", Map.of());
+		assertThat(slugs("quixotry")).containsExactly("kw-lifecycle");
+
+		this.transaction.executeWithoutResult((status) -> {
+			Innovation innovation = find("kw-lifecycle");
+			innovation.setSummary("Edited: now about wibblewobble.");
+		});
+		assertThat(slugs("wibblewobble")).containsExactly("kw-lifecycle");
+
+		this.transaction.executeWithoutResult((status) -> find("kw-lifecycle").archive(Instant.now()));
+		assertThat(slugs("quixotry")).isEmpty();
+
+		this.transaction.executeWithoutResult((status) -> find("kw-lifecycle").publish(Instant.now()));
+		assertThat(slugs("quixotry")).containsExactly("kw-lifecycle");
+
+		this.transaction.executeWithoutResult((status) -> this.entityManager.remove(find("kw-lifecycle")));
+		assertThat(slugs("quixotry")).isEmpty();
+	}
+
+	private List<String> slugs(String text) {
+		return this.search.search(query(text)).page().items().stream().map(InnovationHit::slug).toList();
+	}
+
+	private static SearchQuery query(String text) {
+		return new SearchQuery(text, Map.of(), null, null, null, 1, 100);
+	}
+
+	private Innovation find(String slug) {
+		return this.entityManager.createQuery("select i from Innovation i where i.slug = :slug", Innovation.class)
+			.setParameter("slug", slug)
+			.getSingleResult();
+	}
+
+	private void publish(String slug, String language, String title, String summary, Map<Section, String> sections) {
+		this.transaction.executeWithoutResult((status) -> {
+			Innovation innovation = new Innovation(slug, title, language, Instant.now());
+			innovation.setSummary(summary);
+			sections.forEach(innovation.getNarrative()::set);
+			innovation.publish(Instant.now());
+			this.entityManager.persist(innovation);
+		});
+	}
+
+}
