@@ -1,0 +1,225 @@
+package org.casebook.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.casebook.CasebookApplication;
+import org.casebook.sample.DemoDataService;
+import org.casebook.search.SearchIndexMaintenance;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Generates a catalogue of N demo cases (kept in {@code data/benchmark-N} for later
+ * runs), times the generation and the mass indexing, then loads the search page with
+ * concurrent clients and prints latency percentiles and throughput. Run it with
+ * {@code ./mvnw -Pbenchmark verify -Dbenchmark.cases=100000} (see the README).
+ */
+public final class SearchBenchmark {
+
+	private static final List<String> WORDS = List.of("procurement", "open", "digital", "citizens", "health",
+			"consultation", "budget", "platform", "housing", "transport", "données", "participativo", "décret",
+			"refugee", "school meals", "\"open data\"", "innovation -pilot", "servicio", "dashbord", "consul");
+
+	private static final List<String> COUNTRIES = List.of("gb", "us", "ca", "fr", "au", "nz", "de", "nl", "br", "pt",
+			"es", "mx", "co", "cl", "pl", "lv", "eu", "ke", "jp", "in");
+
+	private static final List<String> SECTORS = List.of("public-administration", "digital", "health", "education",
+			"environment", "transport");
+
+	private static final List<String> TAGS = List.of("citizen-engagement", "digital-transformation", "open-data",
+			"service-design", "co-design", "transparency", "crowdsourcing");
+
+	private static final List<String> LEVELS = List.of("national", "regional", "local");
+
+	private SearchBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		int cases = Integer.parseInt(options.getOrDefault("cases", "100000"));
+		int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
+		int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+		boolean reindex = Boolean.parseBoolean(options.getOrDefault("reindex", "false"));
+		Path data = Path.of("data", "benchmark-" + cases).toAbsolutePath();
+
+		System.out.printf("Casebook search benchmark: %,d demo cases, %d clients, %d s, data in %s%n", cases, clients,
+				seconds, data);
+		System.out.printf("Machine: %d cores, %s, max heap %,d MB%n", Runtime.getRuntime().availableProcessors(),
+				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+				Runtime.getRuntime().maxMemory() >> 20);
+
+		ConfigurableApplicationContext context = SpringApplication.run(CasebookApplication.class, "--server.port=0",
+				"--casebook.demo.cases=0", "--casebook.embedded-postgres.data-directory=" + data.resolve("postgres"),
+				"--casebook.index-directory=" + data.resolve("index"), "--logging.level.org.hibernate.search=warn");
+		try {
+			DemoDataService demoData = context.getBean(DemoDataService.class);
+			SearchIndexMaintenance index = context.getBean(SearchIndexMaintenance.class);
+			long start = System.nanoTime();
+			int generated = demoData.topUp(cases, 1, 2000);
+			if (generated > 0) {
+				double took = (System.nanoTime() - start) / 1e9;
+				System.out.printf("Generated %,d demo cases in %.1f s: %,.0f cases/s%n", generated, took,
+						generated / took);
+			}
+			if (generated > 0 || reindex || !index.check().consistent()) {
+				start = System.nanoTime();
+				index.rebuild();
+				double took = (System.nanoTime() - start) / 1e9;
+				long indexed = index.check().indexed();
+				System.out.printf("Mass indexed %,d published cases in %.1f s: %,.0f cases/s%n", indexed, took,
+						indexed / took);
+			}
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			System.out.printf("Catalogue: %,d cases, %,d published; index on disk: %,d MB%n",
+					jdbc.queryForObject("SELECT count(*) FROM innovation", Long.class),
+					jdbc.queryForObject("SELECT count(*) FROM innovation WHERE status = 'PUBLISHED'", Long.class),
+					sizeOf(data.resolve("index")) >> 20);
+
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			String base = "http://localhost:" + port;
+			System.out.println("Warming up for 10 s...");
+			load(base, clients, 10, 7);
+			System.gc();
+			Runtime runtime = Runtime.getRuntime();
+			System.out.printf("Heap in use after warm-up and GC: %,d MB%n",
+					(runtime.totalMemory() - runtime.freeMemory()) >> 20);
+			System.out.printf("Load: GET /innovations (HTML: keywords, filters, every facet, 20 results)%n");
+			Result result = load(base, clients, seconds, 42);
+			result.print();
+		}
+		finally {
+			context.close();
+		}
+	}
+
+	private static Result load(String base, int clients, int seconds, long seed) throws Exception {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		long end = System.nanoTime() + seconds * 1_000_000_000L;
+		AtomicLong failures = new AtomicLong();
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		List<Future<List<Long>>> futures = new ArrayList<>();
+		long started = System.nanoTime();
+		for (int c = 0; c < clients; c++) {
+			SplittableRandom random = new SplittableRandom(seed * 1000 + c);
+			futures.add(pool.submit(() -> {
+				List<Long> latencies = new ArrayList<>();
+				while (System.nanoTime() < end) {
+					HttpRequest request = HttpRequest.newBuilder(URI.create(base + randomSearch(random)))
+						.timeout(Duration.ofSeconds(30))
+						.build();
+					long t0 = System.nanoTime();
+					HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+					latencies.add(System.nanoTime() - t0);
+					if (response.statusCode() != 200) {
+						failures.incrementAndGet();
+					}
+				}
+				return latencies;
+			}));
+		}
+		List<Long> all = new ArrayList<>();
+		for (Future<List<Long>> future : futures) {
+			all.addAll(future.get());
+		}
+		double elapsed = (System.nanoTime() - started) / 1e9;
+		pool.shutdown();
+		Collections.sort(all);
+		return new Result(all, failures.get(), elapsed);
+	}
+
+	/** A search as users make them: often keywords, often one to three filters. */
+	static String randomSearch(SplittableRandom random) {
+		StringBuilder url = new StringBuilder("/innovations?size=20");
+		if (random.nextInt(10) < 6) {
+			url.append("&q=").append(URLEncoder.encode(oneOf(random, WORDS), StandardCharsets.UTF_8));
+		}
+		if (random.nextInt(10) < 5) {
+			url.append("&country=").append(oneOf(random, COUNTRIES));
+			if (random.nextBoolean()) {
+				url.append(',').append(oneOf(random, COUNTRIES));
+			}
+		}
+		if (random.nextInt(10) < 3) {
+			url.append("&sector=").append(oneOf(random, SECTORS));
+		}
+		if (random.nextInt(10) < 3) {
+			url.append("&tag=").append(oneOf(random, TAGS));
+		}
+		if (random.nextInt(10) < 2) {
+			url.append("&level=").append(oneOf(random, LEVELS));
+		}
+		if (random.nextInt(10) < 2) {
+			int from = 1995 + random.nextInt(25);
+			url.append("&yearFrom=").append(from).append("&yearTo=").append(from + random.nextInt(10));
+		}
+		if (random.nextInt(10) < 2) {
+			url.append("&sort=").append(oneOf(random, List.of("newest", "oldest", "title", "published")));
+		}
+		if (random.nextInt(10) < 1) {
+			url.append("&page=").append(2 + random.nextInt(5));
+		}
+		return url.toString();
+	}
+
+	private static <T> T oneOf(SplittableRandom random, List<T> values) {
+		return values.get(random.nextInt(values.size()));
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (String arg : args) {
+			String[] parts = arg.replaceFirst("^--", "").split("=", 2);
+			options.put(parts[0], (parts.length > 1) ? parts[1] : "true");
+		}
+		return options;
+	}
+
+	private static long sizeOf(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return 0;
+		}
+		try (Stream<Path> files = Files.walk(directory)) {
+			return files.filter(Files::isRegularFile).mapToLong((file) -> file.toFile().length()).sum();
+		}
+	}
+
+	record Result(List<Long> latencies, long failures, double seconds) {
+
+		void print() {
+			System.out.printf("Requests: %,d in %.1f s, %,.1f requests/s, %d not 200%n", this.latencies.size(),
+					this.seconds, this.latencies.size() / this.seconds, this.failures);
+			System.out.printf("Latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", percentile(50),
+					percentile(90), percentile(99), this.latencies.get(this.latencies.size() - 1) / 1e6);
+		}
+
+		double percentile(double p) {
+			int index = (int) Math.ceil(p / 100 * this.latencies.size()) - 1;
+			return this.latencies.get(Math.max(0, index)) / 1e6;
+		}
+
+	}
+
+}
