@@ -23,6 +23,12 @@ import org.springframework.stereotype.Component;
 @Component("casebookAnalysisConfigurer")
 public class CasebookAnalysisConfigurer implements LuceneAnalysisConfigurer {
 
+	/**
+	 * Raise it when an analyzer's definition changes: the index is then rebuilt at
+	 * startup.
+	 */
+	static final int VERSION = 1;
+
 	private static final String SNOWBALL_STOP_WORDS = "org/apache/lucene/analysis/snowball/%s_stop.txt";
 
 	@Override

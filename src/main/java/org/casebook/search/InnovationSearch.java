@@ -1,29 +1,39 @@
 package org.casebook.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 import org.casebook.innovation.Innovation;
 import org.casebook.taxonomy.TaxonomyTerm;
 import org.casebook.taxonomy.Taxonomies;
-import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.backend.lucene.LuceneBackend;
+import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
-import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.engine.search.query.dsl.SearchQueryOptionsStep;
 import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.mapper.orm.session.SearchSession;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,41 +50,13 @@ public class InnovationSearch {
 
 	static final String BODY_HIGHLIGHTER = "body";
 
-	private static final String YEAR_FIELD = "launchYear";
-
-	private static final AggregationKey<Map<Integer, Long>> YEARS = AggregationKey.of("years");
-
-	private static final int MAX_FACET_VALUES = 10_000;
-
-	/**
-	 * Text fields by weight: a word in the title counts most, then the summary, then the
-	 * rest.
-	 */
-	private static final List<FieldGroup> FIELD_GROUPS = List.of(
-			new FieldGroup(3f, withLanguages("title", InnovationTextBinder::titleField)),
-			new FieldGroup(2f, withLanguages("summary", InnovationTextBinder::summaryField)),
-			new FieldGroup(1.5f, List.of("organisations.name", "tags.label_text")),
-			new FieldGroup(1f,
-					Stream
-						.concat(withLanguages(InnovationTextBinder.BODY, InnovationTextBinder::bodyField).stream(),
-								Stream.of("countries.label_text"))
-						.toList()));
-
-	/**
-	 * The language-neutral, accent-folded fields, where typos and prefixes are matched.
-	 */
-	private static final String[] FOLDED_FIELDS = { "title", "summary", InnovationTextBinder.BODY, "organisations.name",
-			"tags.label_text", "countries.label_text" };
-
-	private static final String[] ALL_FIELDS = FIELD_GROUPS.stream()
-		.flatMap((group) -> group.fields().stream())
-		.toArray(String[]::new);
-
-	private static final int FUZZY_MIN_LENGTH = 5;
-
 	private final EntityManager entityManager;
 
 	private final Taxonomies taxonomies;
+
+	private volatile TextQueryBuilder textQueries;
+
+	private final FacetCountCache facetCounts = new FacetCountCache(1000);
 
 	InnovationSearch(EntityManager entityManager, Taxonomies taxonomies) {
 		this.entityManager = entityManager;
@@ -83,59 +65,64 @@ public class InnovationSearch {
 
 	@Transactional(readOnly = true)
 	public SearchResults search(SearchQuery query) {
-		SearchSession session = Search.session(this.entityManager);
-		KeywordQuery keywords = KeywordQuery.parse(query.text());
-		Map<Facet, AggregationKey<Map<String, Long>>> facetKeys = new EnumMap<>(Facet.class);
-		for (Facet facet : Facet.values()) {
-			facetKeys.put(facet, AggregationKey.of(facet.parameter()));
-		}
-
-		// One query for the page and for the counts of every facet without a selection...
-		var main = session.search(Innovation.class)
+		Query text = textQueries().build(KeywordQuery.parse(query.text()));
+		Query matching = filtered(text, query, null, false);
+		var page = Search.session(this.entityManager)
+			.search(Innovation.class)
 			.select(InnovationHit.class)
-			.where((f) -> filtered(f, query, keywords, null, false))
+			.where((f) -> f.extension(LuceneExtension.get()).fromLuceneQuery(matching))
 			.sort((f) -> sort(f, query.effectiveSort()));
-		highlighters(main);
-		for (Facet facet : Facet.values()) {
-			if (query.selected(facet).isEmpty()) {
-				main.aggregation(facetKeys.get(facet),
-						(f) -> f.terms().field(facet.field(), String.class).maxTermCount(MAX_FACET_VALUES));
-			}
-		}
-		if (!query.hasYearRange()) {
-			main.aggregation(YEARS, (f) -> f.terms().field(YEAR_FIELD, Integer.class).maxTermCount(500));
-		}
-		SearchResult<InnovationHit> result = main.fetch(query.offset(), query.size());
+		highlighters(page);
+		SearchResult<InnovationHit> result = page.fetch(query.offset(), query.size());
 
-		// ...and one more per facet with a selection, without that facet's own filter.
+		// Facet counts: one pass for every facet without a selection, then one per facet
+		// with
+		// a selection (and one for the years, if a range is set) without that filter, so
+		// that
+		// a facet's own selection does not shrink its counts.
 		Map<Facet, List<FacetValue>> facets = new EnumMap<>(Facet.class);
-		for (Facet facet : Facet.values()) {
-			Map<String, Long> counts = query.selected(facet).isEmpty() ? result.aggregation(facetKeys.get(facet))
-					: session.search(Innovation.class)
-						.select((f) -> f.id())
-						.where((f) -> filtered(f, query, keywords, facet, false))
-						.aggregation(facetKeys.get(facet),
-								(f) -> f.terms().field(facet.field(), String.class).maxTermCount(MAX_FACET_VALUES))
-						.fetch(0)
-						.aggregation(facetKeys.get(facet));
-			facets.put(facet, facetValues(facet, counts, query));
+		Map<Integer, Long> yearCounts;
+		try (IndexReader reader = Search.mapping(this.entityManager.getEntityManagerFactory())
+			.scope(Innovation.class)
+			.extension(LuceneExtension.get())
+			.openIndexReader()) {
+			IndexSearcher searcher = new IndexSearcher(reader);
+			List<Facet> unselected = Stream.of(Facet.values())
+				.filter((facet) -> query.selected(facet).isEmpty())
+				.toList();
+			FacetCounter.Counts counts = count(searcher, matching, unselected.stream().map(Facet::field).toList(),
+					!query.hasYearRange());
+			for (Facet facet : unselected) {
+				facets.put(facet, facetValues(facet, counts.values().get(facet.field()), query));
+			}
+			for (Facet facet : Facet.values()) {
+				if (!query.selected(facet).isEmpty()) {
+					FacetCounter.Counts own = count(searcher, filtered(text, query, facet, false),
+							List.of(facet.field()), false);
+					facets.put(facet, facetValues(facet, own.values().get(facet.field()), query));
+				}
+			}
+			yearCounts = !query.hasYearRange() ? counts.years()
+					: count(searcher, filtered(text, query, null, true), List.of(), true).years();
 		}
-		Map<Integer, Long> yearCounts = !query.hasYearRange() ? result.aggregation(YEARS)
-				: session.search(Innovation.class)
-					.select((f) -> f.id())
-					.where((f) -> filtered(f, query, keywords, null, true))
-					.aggregation(YEARS, (f) -> f.terms().field(YEAR_FIELD, Integer.class).maxTermCount(500))
-					.fetch(0)
-					.aggregation(YEARS);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not count facet values", ex);
+		}
 		List<SearchResults.YearCount> years = yearCounts.entrySet()
 			.stream()
 			.map((entry) -> new SearchResults.YearCount(entry.getKey(), entry.getValue()))
 			.sorted(Comparator.comparingInt(SearchResults.YearCount::year))
 			.toList();
 
-		ResultPage<InnovationHit> page = new ResultPage<>(result.hits(), result.total().hitCount(), query.page(),
+		ResultPage<InnovationHit> hits = new ResultPage<>(result.hits(), result.total().hitCount(), query.page(),
 				query.size());
-		return new SearchResults(query, page, facets, years);
+		return new SearchResults(query, hits, facets, years);
+	}
+
+	private FacetCounter.Counts count(IndexSearcher searcher, Query query, List<String> fields, boolean years)
+			throws IOException {
+		return this.facetCounts.get(searcher.getIndexReader(), new FacetCountCache.Key(query, fields, years),
+				() -> FacetCounter.count(searcher, query, fields, years));
 	}
 
 	/** Published cases that share the most tags, sectors and countries with this one. */
@@ -161,6 +148,13 @@ public class InnovationSearch {
 		return related.fetchHits(count);
 	}
 
+	private static void addShared(SearchPredicateFactory f, BooleanPredicateClausesStep<?, ?> shared, String field,
+			Iterable<? extends TaxonomyTerm> terms, float weight) {
+		for (TaxonomyTerm term : terms) {
+			shared.should(f.match().field(field).matching(term.getKey()).constantScore().boost(weight));
+		}
+	}
+
 	/** The highlighters that {@link InnovationHit}'s snippets name. */
 	private static void highlighters(SearchQueryOptionsStep<?, ?, ?, ?, ?, ?> query) {
 		query.highlighter(SUMMARY_HIGHLIGHTER,
@@ -169,82 +163,32 @@ public class InnovationSearch {
 				(h) -> h.plain().encoder(HighlighterEncoder.HTML).fragmentSize(180).numberOfFragments(1));
 	}
 
-	private static void addShared(SearchPredicateFactory f, BooleanPredicateClausesStep<?, ?> shared, String field,
-			Iterable<? extends TaxonomyTerm> terms, float weight) {
-		for (TaxonomyTerm term : terms) {
-			shared.should(f.match().field(field).matching(term.getKey()).constantScore().boost(weight));
-		}
-	}
-
 	/**
 	 * The keywords and every filter of the query, but for one facet's filter or the year
 	 * range when their own counts are being computed.
 	 */
-	private static PredicateFinalStep filtered(SearchPredicateFactory f, SearchQuery query, KeywordQuery keywords,
-			Facet exceptFacet, boolean exceptYears) {
-		BooleanPredicateClausesStep<?, ?> bool = f.bool();
-		bool.must(keywords.isEmpty() ? f.matchAll() : keywords(f, keywords));
-		for (String excluded : keywords.excluded()) {
-			bool.mustNot(excluded.contains(" ") ? f.phrase().fields(ALL_FIELDS).matching(excluded)
-					: f.match().fields(ALL_FIELDS).matching(excluded));
-		}
+	private static Query filtered(Query text, SearchQuery query, Facet exceptFacet, boolean exceptYears) {
+		BooleanQuery.Builder bool = new BooleanQuery.Builder().add(text, Occur.MUST);
 		query.filters().forEach((facet, keys) -> {
 			if (facet != exceptFacet) {
-				bool.filter(f.terms().field(facet.field()).matchingAny(keys));
+				bool.add(new TermInSetQuery(facet.field(), keys.stream().map(BytesRef::new).toList()), Occur.FILTER);
 			}
 		});
 		if (query.hasYearRange() && !exceptYears) {
-			bool.filter(f.range()
-				.field(YEAR_FIELD)
-				.between(query.yearFrom(), query.yearTo() != null ? query.yearTo() : SearchQueryParser.MAX_YEAR));
+			int from = (query.yearFrom() != null) ? query.yearFrom() : SearchQueryParser.MIN_YEAR;
+			int to = (query.yearTo() != null) ? query.yearTo() : SearchQueryParser.MAX_YEAR;
+			bool.add(IntPoint.newRangeQuery(FacetCounter.YEAR_FIELD, from, to), Occur.FILTER);
 		}
-		return bool;
-	}
-
-	/** Every word and phrase must match, in any field, in any language. */
-	private static PredicateFinalStep keywords(SearchPredicateFactory f, KeywordQuery keywords) {
-		BooleanPredicateClausesStep<?, ?> all = f.bool();
-		boolean onlyStopWords = keywords.phrases().isEmpty() && keywords.words().stream().allMatch(StopWords::contains);
-		for (String word : keywords.words()) {
-			PredicateFinalStep match = word(f, word, word.equals(keywords.prefix()));
-			if (StopWords.contains(word) && !onlyStopWords) {
-				all.should(match);
-			}
-			else {
-				all.must(match);
-			}
-		}
-		for (String phrase : keywords.phrases()) {
-			BooleanPredicateClausesStep<?, ?> anyField = f.bool();
-			for (FieldGroup group : FIELD_GROUPS) {
-				anyField.should(f.phrase().fields(group.array()).matching(phrase).boost(group.boost()));
-			}
-			all.must(anyField);
-		}
-		return all;
-	}
-
-	private static PredicateFinalStep word(SearchPredicateFactory f, String word, boolean prefix) {
-		BooleanPredicateClausesStep<?, ?> anyField = f.bool();
-		for (FieldGroup group : FIELD_GROUPS) {
-			anyField.should(f.match().fields(group.array()).matching(word).boost(group.boost()));
-		}
-		if (word.codePointCount(0, word.length()) >= FUZZY_MIN_LENGTH) {
-			anyField.should(f.match().fields(FOLDED_FIELDS).matching(word).fuzzy(1, 1).boost(0.5f));
-		}
-		if (prefix) {
-			anyField.should(f.prefix().fields(FOLDED_FIELDS).matching(word).boost(0.5f));
-		}
-		return anyField;
+		return bool.build();
 	}
 
 	private static SortFinalStep sort(SearchSortFactory f, SearchSort sort) {
+		String year = FacetCounter.YEAR_FIELD;
 		return switch (sort) {
 			case RELEVANCE -> f.score().then().field("publishedAt").desc().then().field("slug");
 			case NEWEST ->
-				f.field(YEAR_FIELD).desc().missing().last().then().field("publishedAt").desc().then().field("slug");
-			case OLDEST ->
-				f.field(YEAR_FIELD).asc().missing().last().then().field("publishedAt").desc().then().field("slug");
+				f.field(year).desc().missing().last().then().field("publishedAt").desc().then().field("slug");
+			case OLDEST -> f.field(year).asc().missing().last().then().field("publishedAt").desc().then().field("slug");
 			case PUBLISHED -> f.field("publishedAt").desc().then().field("title_sort").then().field("slug");
 			case TITLE -> f.field("title_sort").then().field("slug");
 		};
@@ -261,19 +205,29 @@ public class InnovationSearch {
 		return List.copyOf(values);
 	}
 
-	private static List<String> withLanguages(String field, Function<String, String> naming) {
-		List<String> fields = new ArrayList<>();
-		fields.add(field);
-		Analyzers.LANGUAGES.forEach((language) -> fields.add(naming.apply(language)));
-		return List.copyOf(fields);
-	}
-
-	private record FieldGroup(float boost, List<String> fields) {
-
-		String[] array() {
-			return this.fields.toArray(String[]::new);
+	/** Built on first use: the analyzers exist only once Hibernate Search has started. */
+	private TextQueryBuilder textQueries() {
+		TextQueryBuilder builder = this.textQueries;
+		if (builder == null) {
+			LuceneBackend backend = Search.mapping(this.entityManager.getEntityManagerFactory())
+				.backend()
+				.unwrap(LuceneBackend.class);
+			Analyzer folded = backend.analyzer(Analyzers.FOLDED).orElseThrow();
+			Map<String, Analyzer> analyzers = new HashMap<>();
+			for (TextQueryBuilder.FieldGroup group : TextQueryBuilder.FIELD_GROUPS) {
+				for (String field : group.fields()) {
+					Analyzer analyzer = Analyzers.LANGUAGES.stream()
+						.filter((language) -> field.endsWith("_" + language))
+						.findFirst()
+						.map((language) -> (Analyzer) backend.analyzer(Analyzers.forLanguage(language)).orElseThrow())
+						.orElse(folded);
+					analyzers.put(field, analyzer);
+				}
+			}
+			builder = new TextQueryBuilder(Map.copyOf(analyzers), folded);
+			this.textQueries = builder;
 		}
-
+		return builder;
 	}
 
 }

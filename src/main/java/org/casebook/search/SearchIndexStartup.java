@@ -1,5 +1,7 @@
 package org.casebook.search;
 
+import java.io.IOException;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -23,8 +25,8 @@ class SearchIndexStartup implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws InterruptedException {
-		this.maintenance.checkAndRepair();
+	public void run(ApplicationArguments args) throws InterruptedException, IOException {
+		this.maintenance.startup();
 	}
 
 }

@@ -27,6 +27,22 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 		return List.of(Facet.values());
 	}
 
+	public List<SearchSort> sorts() {
+		return List.of(SearchSort.values());
+	}
+
+	public List<Integer> pageSizes() {
+		return SearchQuery.PAGE_SIZES;
+	}
+
+	/**
+	 * Whether there is a next page that may be asked for: deep paging stops at a limit.
+	 */
+	public boolean hasNextPage() {
+		ResultPage<InnovationHit> page = this.results.page();
+		return page.hasNext() && (long) page.page() * page.size() <= SearchQueryParser.MAX_OFFSET;
+	}
+
 	/** The values shown for a facet: the largest ten and every selected one, or all. */
 	public List<FacetValue> shownValues(Facet facet) {
 		List<FacetValue> values = this.results.facets().get(facet);

@@ -1,5 +1,6 @@
 package org.casebook.taxonomy;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,8 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManagerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,7 +25,12 @@ public class Taxonomies {
 
 	private final EntityManagerFactory entityManagerFactory;
 
+	/** Unknown keys in requests must not make every request read the database. */
+	private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(10);
+
 	private volatile Map<Class<? extends TaxonomyTerm>, Map<String, String>> labels;
+
+	private volatile long loadedAt;
 
 	Taxonomies(EntityManagerFactory entityManagerFactory) {
 		this.entityManagerFactory = entityManagerFactory;
@@ -31,7 +39,7 @@ public class Taxonomies {
 	/** The label of a term, if the taxonomy has it. */
 	public Optional<String> label(Class<? extends TaxonomyTerm> taxonomy, String key) {
 		String label = labels().get(taxonomy).get(key);
-		if (label == null) {
+		if (label == null && System.nanoTime() - this.loadedAt > RELOAD_AT_MOST_EVERY.toNanos()) {
 			label = reload().get(taxonomy).get(key);
 		}
 		return Optional.ofNullable(label);
@@ -51,6 +59,12 @@ public class Taxonomies {
 		return (current != null) ? current : reload();
 	}
 
+	/** Reads every taxonomy now, so that no page has to. */
+	@EventListener(ApplicationReadyEvent.class)
+	public void preload() {
+		reload();
+	}
+
 	private synchronized Map<Class<? extends TaxonomyTerm>, Map<String, String>> reload() {
 		Map<Class<? extends TaxonomyTerm>, Map<String, String>> loaded = new LinkedHashMap<>();
 		try (var entityManager = this.entityManagerFactory.createEntityManager()) {
@@ -65,6 +79,7 @@ public class Taxonomies {
 			}
 		}
 		this.labels = Map.copyOf(loaded);
+		this.loadedAt = System.nanoTime();
 		return this.labels;
 	}
 

@@ -136,8 +136,12 @@ class KeywordSearchTests {
 	@Test
 	void theIndexFollowsEveryPublicationChangeAsSoonAsItCommits() {
 		assertThat(slugs("quixotry")).isEmpty();
+		assertThat(yearsOfAll()).doesNotContainKey(1901);
 		publish("kw-lifecycle", "en", "Quixotry unit", "Testing the index.", Map.of());
+		this.transaction.executeWithoutResult((status) -> find("kw-lifecycle").setLaunchYear(1901));
 		assertThat(slugs("quixotry")).containsExactly("kw-lifecycle");
+		// Facet counts follow too, cached or not.
+		assertThat(yearsOfAll()).containsEntry(1901, 1L);
 
 		this.transaction.executeWithoutResult((status) -> {
 			Innovation innovation = find("kw-lifecycle");
@@ -147,12 +151,20 @@ class KeywordSearchTests {
 
 		this.transaction.executeWithoutResult((status) -> find("kw-lifecycle").archive(Instant.now()));
 		assertThat(slugs("quixotry")).isEmpty();
+		assertThat(yearsOfAll()).doesNotContainKey(1901);
 
 		this.transaction.executeWithoutResult((status) -> find("kw-lifecycle").publish(Instant.now()));
 		assertThat(slugs("quixotry")).containsExactly("kw-lifecycle");
 
 		this.transaction.executeWithoutResult((status) -> this.entityManager.remove(find("kw-lifecycle")));
 		assertThat(slugs("quixotry")).isEmpty();
+	}
+
+	private Map<Integer, Long> yearsOfAll() {
+		return this.search.search(SearchQuery.all())
+			.years()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(SearchResults.YearCount::year, SearchResults.YearCount::count));
 	}
 
 	private List<String> slugs(String text) {

@@ -125,6 +125,20 @@ class PagesTests {
 	}
 
 	@Test
+	void everyScriptAndStylesheetOfTheLayoutIsServedByCasebookItself() throws Exception {
+		String page = this.mvc.perform(get("/innovations")).andReturn().getResponse().getContentAsString();
+		java.util.regex.Matcher assets = java.util.regex.Pattern.compile("(?:src|href)=\"(/[^\"]+\\.(?:js|css))\"")
+			.matcher(page);
+		int found = 0;
+		while (assets.find()) {
+			this.mvc.perform(get(assets.group(1))).andExpect(status().isOk());
+			found++;
+		}
+		assertThat(found).isGreaterThanOrEqualTo(3);
+		assertThat(page).doesNotContainPattern("(?:src|href)=\"(?:https?:)?//");
+	}
+
+	@Test
 	void healthIsUp() throws Exception {
 		this.mvc.perform(get("/actuator/health"))
 			.andExpect(status().isOk())

@@ -1,0 +1,158 @@
+package org.casebook.search;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns a {@link KeywordQuery} into a Lucene query over every text field, each analysed
+ * as it was indexed: every word and phrase must match somewhere (stop words only add to
+ * the score), a title match weighs most, words of five letters or more forgive one typo,
+ * and the word being typed matches as a prefix.
+ */
+final class TextQueryBuilder {
+
+	/**
+	 * Text fields by weight: a word in the title counts most, then the summary, then the
+	 * rest.
+	 */
+	static final List<FieldGroup> FIELD_GROUPS = List.of(
+			new FieldGroup(3f, withLanguages("title", InnovationTextBinder::titleField)),
+			new FieldGroup(2f, withLanguages("summary", InnovationTextBinder::summaryField)),
+			new FieldGroup(1.5f, List.of("organisations.name", "tags.label_text")),
+			new FieldGroup(1f, concat(withLanguages(InnovationTextBinder.BODY, InnovationTextBinder::bodyField),
+					"countries.label_text")));
+
+	/**
+	 * Where typos and prefixes are matched: the main language-neutral texts. Each field
+	 * costs an automaton per query, so the short lists (organisations, tags, countries)
+	 * are left out.
+	 */
+	static final List<String> FOLDED_FIELDS = List.of("title", "summary", InnovationTextBinder.BODY);
+
+	private static final int FUZZY_MIN_LENGTH = 5;
+
+	private static final float FORGIVING_BOOST = 0.5f;
+
+	private final Map<String, Analyzer> analyzers;
+
+	private final Analyzer folded;
+
+	/**
+	 * @param analyzers the analyzer of every text field, by field name
+	 * @param folded the language-neutral analyzer
+	 */
+	TextQueryBuilder(Map<String, Analyzer> analyzers, Analyzer folded) {
+		this.analyzers = analyzers;
+		this.folded = folded;
+	}
+
+	Query build(KeywordQuery keywords) {
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		boolean onlyStopWords = keywords.phrases().isEmpty() && keywords.words().stream().allMatch(StopWords::contains);
+		boolean required = false;
+		for (String word : keywords.words()) {
+			Query match = word(word, word.equals(keywords.prefix()));
+			if (StopWords.contains(word) && !onlyStopWords) {
+				query.add(match, Occur.SHOULD);
+			}
+			else {
+				query.add(match, Occur.MUST);
+				required = true;
+			}
+		}
+		for (String phrase : keywords.phrases()) {
+			BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+			for (FieldGroup group : FIELD_GROUPS) {
+				for (String field : group.fields()) {
+					add(anyField, builder(field).createPhraseQuery(field, phrase), group.boost());
+				}
+			}
+			query.add(anyField.build(), Occur.MUST);
+			required = true;
+		}
+		if (!required) {
+			query.add(new MatchAllDocsQuery(), Occur.MUST);
+		}
+		for (String excluded : keywords.excluded()) {
+			BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+			for (FieldGroup group : FIELD_GROUPS) {
+				for (String field : group.fields()) {
+					QueryBuilder builder = builder(field);
+					add(anyField, excluded.contains(" ") ? builder.createPhraseQuery(field, excluded)
+							: builder.createBooleanQuery(field, excluded, Occur.MUST), 1f);
+				}
+			}
+			query.add(anyField.build(), Occur.MUST_NOT);
+		}
+		return query.build();
+	}
+
+	private Query word(String word, boolean prefix) {
+		BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+		for (FieldGroup group : FIELD_GROUPS) {
+			for (String field : group.fields()) {
+				add(anyField, builder(field).createBooleanQuery(field, word, Occur.MUST), group.boost());
+			}
+		}
+		String term = singleFoldedTerm(word);
+		if (term != null && term.codePointCount(0, term.length()) >= FUZZY_MIN_LENGTH) {
+			for (String field : FOLDED_FIELDS) {
+				add(anyField, new FuzzyQuery(new Term(field, term), 1, 1), FORGIVING_BOOST);
+			}
+		}
+		if (prefix) {
+			BytesRef normalized = this.folded.normalize(FOLDED_FIELDS.get(0), word);
+			for (String field : FOLDED_FIELDS) {
+				add(anyField, new PrefixQuery(new Term(field, BytesRef.deepCopyOf(normalized))), FORGIVING_BOOST);
+			}
+		}
+		return anyField.build();
+	}
+
+	/** The word as the folded analyzer indexes it, if it is one token. */
+	private String singleFoldedTerm(String word) {
+		Query query = new QueryBuilder(this.folded).createBooleanQuery("f", word);
+		return (query instanceof org.apache.lucene.search.TermQuery termQuery) ? termQuery.getTerm().text() : null;
+	}
+
+	private QueryBuilder builder(String field) {
+		Analyzer analyzer = this.analyzers.get(field);
+		if (analyzer == null) {
+			throw new IllegalStateException("No analyzer known for field " + field);
+		}
+		return new QueryBuilder(analyzer);
+	}
+
+	private static void add(BooleanQuery.Builder anyField, Query query, float boost) {
+		// An analyzer may leave nothing of the input (a stop word): that field cannot
+		// match.
+		if (query != null) {
+			anyField.add((boost == 1f) ? query : new BoostQuery(query, boost), Occur.SHOULD);
+		}
+	}
+
+	private static List<String> withLanguages(String field, java.util.function.Function<String, String> naming) {
+		return concat(List.of(field), Analyzers.LANGUAGES.stream().map(naming).toArray(String[]::new));
+	}
+
+	private static List<String> concat(List<String> fields, String... more) {
+		return java.util.stream.Stream.concat(fields.stream(), java.util.Arrays.stream(more)).toList();
+	}
+
+	/** Text fields of one weight. */
+	record FieldGroup(float boost, List<String> fields) {
+	}
+
+}
