@@ -71,7 +71,7 @@ public class Innovation {
 	@KeywordField(name = "title_sort", normalizer = Analyzers.SORT, sortable = Sortable.YES)
 	private String title;
 
-	@FullTextField(analyzer = Analyzers.FOLDED, projectable = Projectable.YES, highlightable = Highlightable.ANY)
+	@FullTextField(analyzer = Analyzers.FOLDED, projectable = Projectable.YES, highlightable = Highlightable.UNIFIED)
 	private String summary;
 
 	private String overview;

@@ -24,10 +24,11 @@ import org.springframework.stereotype.Component;
 public class CasebookAnalysisConfigurer implements LuceneAnalysisConfigurer {
 
 	/**
-	 * Raise it when an analyzer's definition changes: the index is then rebuilt at
+	 * Raise it when an analyzer's definition changes, or an index option that the mapping
+	 * fingerprint cannot see (such as highlighting): the index is then rebuilt at
 	 * startup.
 	 */
-	static final int VERSION = 1;
+	static final int VERSION = 2;
 
 	private static final String SNOWBALL_STOP_WORDS = "org/apache/lucene/analysis/snowball/%s_stop.txt";
 

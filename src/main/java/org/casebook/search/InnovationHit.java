@@ -25,10 +25,12 @@ public record InnovationHit(@IdProjection Long id, @FieldProjection String slug,
 		@HighlightProjection(path = InnovationTextBinder.BODY,
 				highlighter = InnovationSearch.BODY_HIGHLIGHTER) List<String> bodyHighlights) {
 
-	/** The summary with the matched words marked, if any matched in it. */
+	/**
+	 * The sentences of the summary that matched, with the matched words marked, if any.
+	 */
 	public String highlightedSummary() {
-		return (this.summaryHighlights != null && !this.summaryHighlights.isEmpty()) ? this.summaryHighlights.get(0)
-				: null;
+		return (this.summaryHighlights != null && !this.summaryHighlights.isEmpty())
+				? String.join(" … ", this.summaryHighlights) : null;
 	}
 
 	/** A passage of the body around the matched words, if any matched there. */

@@ -65,58 +65,62 @@ public class InnovationSearch {
 
 	@Transactional(readOnly = true)
 	public SearchResults search(SearchQuery query) {
-		Query text = textQueries().build(KeywordQuery.parse(query.text()));
-		Query matching = filtered(text, query, null, false);
-		var page = Search.session(this.entityManager)
-			.search(Innovation.class)
-			.select(InnovationHit.class)
-			.where((f) -> f.extension(LuceneExtension.get()).fromLuceneQuery(matching))
-			.sort((f) -> sort(f, query.effectiveSort()));
-		highlighters(page);
-		SearchResult<InnovationHit> result = page.fetch(query.offset(), query.size());
-
-		// Facet counts: one pass for every facet without a selection, then one per facet
-		// with
-		// a selection (and one for the years, if a range is set) without that filter, so
-		// that
-		// a facet's own selection does not shrink its counts.
-		Map<Facet, List<FacetValue>> facets = new EnumMap<>(Facet.class);
-		Map<Integer, Long> yearCounts;
 		try (IndexReader reader = Search.mapping(this.entityManager.getEntityManagerFactory())
 			.scope(Innovation.class)
 			.extension(LuceneExtension.get())
 			.openIndexReader()) {
 			IndexSearcher searcher = new IndexSearcher(reader);
-			List<Facet> unselected = Stream.of(Facet.values())
-				.filter((facet) -> query.selected(facet).isEmpty())
-				.toList();
-			FacetCounter.Counts counts = count(searcher, matching, unselected.stream().map(Facet::field).toList(),
-					!query.hasYearRange());
-			for (Facet facet : unselected) {
-				facets.put(facet, facetValues(facet, counts.values().get(facet.field()), query));
-			}
-			for (Facet facet : Facet.values()) {
-				if (!query.selected(facet).isEmpty()) {
-					FacetCounter.Counts own = count(searcher, filtered(text, query, facet, false),
-							List.of(facet.field()), false);
-					facets.put(facet, facetValues(facet, own.values().get(facet.field()), query));
-				}
-			}
-			yearCounts = !query.hasYearRange() ? counts.years()
-					: count(searcher, filtered(text, query, null, true), List.of(), true).years();
+			// Rewritten once (typo and prefix automata expanded to terms), then used for
+			// the page
+			// and every count.
+			Query text = searcher.rewrite(textQueries().build(KeywordQuery.parse(query.text())));
+			Query matching = filtered(text, query, null, false);
+			var page = Search.session(this.entityManager)
+				.search(Innovation.class)
+				.select(InnovationHit.class)
+				.where((f) -> f.extension(LuceneExtension.get()).fromLuceneQuery(matching))
+				.sort((f) -> sort(f, query.effectiveSort()));
+			highlighters(page);
+			SearchResult<InnovationHit> result = page.fetch(query.offset(), query.size());
+			ResultPage<InnovationHit> hits = new ResultPage<>(result.hits(), result.total().hitCount(), query.page(),
+					query.size());
+			return results(searcher, text, matching, query, hits);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not count facet values", ex);
+			throw new UncheckedIOException("Could not search the index", ex);
 		}
-		List<SearchResults.YearCount> years = yearCounts.entrySet()
+	}
+
+	/**
+	 * Facet values and years with their counts: one pass for every facet without a
+	 * selection (and the years, unless a range is set), then one per facet with a
+	 * selection without that facet's own filter, and one for the years without the range:
+	 * a selection does not shrink its own counts.
+	 */
+	private SearchResults results(IndexSearcher searcher, Query text, Query matching, SearchQuery query,
+			ResultPage<InnovationHit> hits) throws IOException {
+		Map<Facet, List<FacetValue>> facets = new EnumMap<>(Facet.class);
+		List<Facet> unselected = Stream.of(Facet.values()).filter((facet) -> query.selected(facet).isEmpty()).toList();
+		FacetCounter.Counts counts = count(searcher, matching, unselected.stream().map(Facet::field).toList(),
+				!query.hasYearRange());
+		for (Facet facet : unselected) {
+			facets.put(facet, facetValues(facet, counts.values().get(facet.field()), query));
+		}
+		for (Facet facet : Facet.values()) {
+			if (!query.selected(facet).isEmpty()) {
+				FacetCounter.Counts own = count(searcher, filtered(text, query, facet, false), List.of(facet.field()),
+						false);
+				facets.put(facet, facetValues(facet, own.values().get(facet.field()), query));
+			}
+		}
+		Map<Integer, Long> years = !query.hasYearRange() ? counts.years()
+				: count(searcher, filtered(text, query, null, true), List.of(), true).years();
+		List<SearchResults.YearCount> histogram = years.entrySet()
 			.stream()
 			.map((entry) -> new SearchResults.YearCount(entry.getKey(), entry.getValue()))
 			.sorted(Comparator.comparingInt(SearchResults.YearCount::year))
 			.toList();
-
-		ResultPage<InnovationHit> hits = new ResultPage<>(result.hits(), result.total().hitCount(), query.page(),
-				query.size());
-		return new SearchResults(query, hits, facets, years);
+		return new SearchResults(query, hits, facets, histogram);
 	}
 
 	private FacetCounter.Counts count(IndexSearcher searcher, Query query, List<String> fields, boolean years)
@@ -157,10 +161,13 @@ public class InnovationSearch {
 
 	/** The highlighters that {@link InnovationHit}'s snippets name. */
 	private static void highlighters(SearchQueryOptionsStep<?, ?, ?, ?, ?, ?> query) {
+		// Unified highlighters read the offsets stored in the index: no text is analysed
+		// again.
+		// The summary's matching sentences come in their order, the body's best one
+		// alone.
 		query.highlighter(SUMMARY_HIGHLIGHTER,
-				(h) -> h.plain().encoder(HighlighterEncoder.HTML).fragmentSize(2000).numberOfFragments(1));
-		query.highlighter(BODY_HIGHLIGHTER,
-				(h) -> h.plain().encoder(HighlighterEncoder.HTML).fragmentSize(180).numberOfFragments(1));
+				(h) -> h.unified().encoder(HighlighterEncoder.HTML).numberOfFragments(5).orderByScore(false));
+		query.highlighter(BODY_HIGHLIGHTER, (h) -> h.unified().encoder(HighlighterEncoder.HTML).numberOfFragments(1));
 	}
 
 	/**

@@ -39,7 +39,7 @@ public class InnovationTextBinder implements TypeBinder {
 		IndexSchemaElement schema = context.indexSchemaElement();
 		IndexFieldTypeFactory types = context.typeFactory();
 		IndexFieldReference<String> body = schema
-			.field(BODY, types.asString().analyzer(Analyzers.FOLDED).highlightable(List.of(Highlightable.ANY)))
+			.field(BODY, types.asString().analyzer(Analyzers.FOLDED).highlightable(List.of(Highlightable.UNIFIED)))
 			.toReference();
 		Map<String, LanguageFields> byLanguage = new HashMap<>();
 		for (String language : Analyzers.LANGUAGES) {
