@@ -37,6 +37,7 @@ import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
@@ -71,7 +72,8 @@ public class Innovation {
 	@KeywordField(name = "title_sort", normalizer = Analyzers.SORT, sortable = Sortable.YES)
 	private String title;
 
-	@FullTextField(analyzer = Analyzers.FOLDED, projectable = Projectable.YES, highlightable = Highlightable.UNIFIED)
+	@FullTextField(analyzer = Analyzers.FOLDED, projectable = Projectable.YES, highlightable = Highlightable.UNIFIED,
+			termVector = TermVector.WITH_POSITIONS_OFFSETS)
 	private String summary;
 
 	private String overview;
