@@ -34,10 +34,8 @@ import org.casebook.taxonomy.Sector;
 import org.casebook.taxonomy.Tag;
 import org.casebook.taxonomy.TaxonomyTerm;
 import org.hibernate.search.engine.backend.types.Aggregable;
-import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
@@ -72,8 +70,7 @@ public class Innovation {
 	@KeywordField(name = "title_sort", normalizer = Analyzers.SORT, sortable = Sortable.YES)
 	private String title;
 
-	@FullTextField(analyzer = Analyzers.FOLDED, projectable = Projectable.YES, highlightable = Highlightable.UNIFIED,
-			termVector = TermVector.WITH_POSITIONS_OFFSETS)
+	@FullTextField(analyzer = Analyzers.FOLDED, projectable = Projectable.YES)
 	private String summary;
 
 	private String overview;

@@ -40,6 +40,8 @@ final class FacetCounter extends SimpleCollector {
 
 	private SortedNumericDocValues yearValues;
 
+	private long matches;
+
 	private FacetCounter(List<String> fields, boolean countYears) {
 		this.fields = fields;
 		this.countYears = countYears;
@@ -65,7 +67,7 @@ final class FacetCounter extends SimpleCollector {
 				years.put(FIRST_YEAR + i, counter.years[i]);
 			}
 		}
-		return new Counts(byField, years);
+		return new Counts(counter.matches, byField, years);
 	}
 
 	@Override
@@ -87,6 +89,7 @@ final class FacetCounter extends SimpleCollector {
 
 	@Override
 	public void collect(int doc) throws IOException {
+		this.matches++;
 		for (int i = 0; i < this.values.length; i++) {
 			SortedSetDocValues docValues = this.values[i];
 			if (docValues.advanceExact(doc)) {
@@ -121,10 +124,11 @@ final class FacetCounter extends SimpleCollector {
 	/**
 	 * What was counted.
 	 *
+	 * @param matches how many documents match
 	 * @param values per field, per value, how many matches have it
 	 * @param years per year of launch, how many matches have it
 	 */
-	record Counts(Map<String, Map<String, Long>> values, Map<Integer, Long> years) {
+	record Counts(long matches, Map<String, Map<String, Long>> values, Map<Integer, Long> years) {
 	}
 
 }

@@ -5,37 +5,33 @@ import java.util.List;
 
 import org.hibernate.search.engine.spatial.GeoPoint;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FieldProjection;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.HighlightProjection;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IdProjection;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ProjectionConstructor;
 
 /**
  * A result as its card shows it, projected from the index without touching the database.
- * Highlights are HTML-escaped text with the matched words in {@code <em>}.
+ *
+ * @param highlightedSummary the summary as HTML-escaped text with the matched words in
+ * {@code <em>}, or null when no keyword matched in it
  */
-@ProjectionConstructor
-public record InnovationHit(@IdProjection Long id, @FieldProjection String slug, @FieldProjection String title,
-		@FieldProjection String summary, @FieldProjection(path = "countries.key") List<String> countryKeys,
-		@FieldProjection(path = "countries.label") List<String> countries, @FieldProjection Integer launchYear,
-		@FieldProjection boolean demo, @FieldProjection Instant publishedAt,
-		@FieldProjection(path = "location.name") String locationName,
-		@FieldProjection(path = "location.point") GeoPoint point,
-		@HighlightProjection(path = "summary",
-				highlighter = InnovationSearch.SUMMARY_HIGHLIGHTER) List<String> summaryHighlights,
-		@HighlightProjection(path = InnovationTextBinder.BODY,
-				highlighter = InnovationSearch.BODY_HIGHLIGHTER) List<String> bodyHighlights) {
+public record InnovationHit(Long id, String slug, String title, String summary, List<String> countryKeys,
+		List<String> countries, Integer launchYear, boolean demo, Instant publishedAt, String locationName,
+		GeoPoint point, String highlightedSummary) {
 
-	/**
-	 * The sentences of the summary that matched, with the matched words marked, if any.
-	 */
-	public String highlightedSummary() {
-		return (this.summaryHighlights != null && !this.summaryHighlights.isEmpty())
-				? String.join(" … ", this.summaryHighlights) : null;
+	@ProjectionConstructor
+	public InnovationHit(@IdProjection Long id, @FieldProjection String slug, @FieldProjection String title,
+			@FieldProjection String summary, @FieldProjection(path = "countries.key") List<String> countryKeys,
+			@FieldProjection(path = "countries.label") List<String> countries, @FieldProjection Integer launchYear,
+			@FieldProjection boolean demo, @FieldProjection Instant publishedAt,
+			@FieldProjection(path = "location.name") String locationName,
+			@FieldProjection(path = "location.point") GeoPoint point) {
+		this(id, slug, title, summary, countryKeys, countries, launchYear, demo, publishedAt, locationName, point,
+				null);
 	}
 
-	/** A passage of the body around the matched words, if any matched there. */
-	public String bodySnippet() {
-		return (this.bodyHighlights != null && !this.bodyHighlights.isEmpty()) ? this.bodyHighlights.get(0) : null;
+	InnovationHit withHighlightedSummary(String html) {
+		return new InnovationHit(this.id, this.slug, this.title, this.summary, this.countryKeys, this.countries,
+				this.launchYear, this.demo, this.publishedAt, this.locationName, this.point, html);
 	}
 
 }

@@ -26,11 +26,8 @@ import org.casebook.taxonomy.TaxonomyTerm;
 import org.casebook.taxonomy.Taxonomies;
 import org.hibernate.search.backend.lucene.LuceneBackend;
 import org.hibernate.search.backend.lucene.LuceneExtension;
-import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
-import org.hibernate.search.engine.search.query.SearchResult;
-import org.hibernate.search.engine.search.query.dsl.SearchQueryOptionsStep;
 import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
@@ -46,15 +43,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InnovationSearch {
 
-	static final String SUMMARY_HIGHLIGHTER = "summary";
-
-	static final String BODY_HIGHLIGHTER = "body";
-
 	private final EntityManager entityManager;
 
 	private final Taxonomies taxonomies;
 
 	private volatile TextQueryBuilder textQueries;
+
+	private volatile SummaryHighlighter summaries;
 
 	private final FacetCountCache facetCounts = new FacetCountCache(1000);
 
@@ -73,17 +68,23 @@ public class InnovationSearch {
 			// Rewritten once (typo and prefix automata expanded to terms), then used for
 			// the page
 			// and every count.
-			Query text = searcher.rewrite(textQueries().build(KeywordQuery.parse(query.text())));
+			KeywordQuery keywords = KeywordQuery.parse(query.text());
+			Query text = searcher.rewrite(textQueries().build(keywords));
 			Query matching = filtered(text, query, null, false);
+			// The exact total comes from counting the facets, which visits every match
+			// anyway;
+			// the page itself only needs the best hits, which Lucene finds without
+			// scoring all.
 			var page = Search.session(this.entityManager)
 				.search(Innovation.class)
 				.select(InnovationHit.class)
 				.where((f) -> f.extension(LuceneExtension.get()).fromLuceneQuery(matching))
-				.sort((f) -> sort(f, query.effectiveSort()));
-			highlighters(page);
-			SearchResult<InnovationHit> result = page.fetch(query.offset(), query.size());
-			ResultPage<InnovationHit> hits = new ResultPage<>(result.hits(), result.total().hitCount(), query.page(),
-					query.size());
+				.sort((f) -> sort(f, query.effectiveSort()))
+				.totalHitCountThreshold(query.offset() + query.size());
+			List<InnovationHit> hits = page.fetchHits(query.offset(), query.size())
+				.stream()
+				.map((hit) -> hit.withHighlightedSummary(this.summaries.highlight(keywords, hit.summary())))
+				.toList();
 			return results(searcher, text, matching, query, hits);
 		}
 		catch (IOException ex) {
@@ -98,7 +99,7 @@ public class InnovationSearch {
 	 * a selection does not shrink its own counts.
 	 */
 	private SearchResults results(IndexSearcher searcher, Query text, Query matching, SearchQuery query,
-			ResultPage<InnovationHit> hits) throws IOException {
+			List<InnovationHit> hits) throws IOException {
 		Map<Facet, List<FacetValue>> facets = new EnumMap<>(Facet.class);
 		List<Facet> unselected = Stream.of(Facet.values()).filter((facet) -> query.selected(facet).isEmpty()).toList();
 		FacetCounter.Counts counts = count(searcher, matching, unselected.stream().map(Facet::field).toList(),
@@ -120,7 +121,8 @@ public class InnovationSearch {
 			.map((entry) -> new SearchResults.YearCount(entry.getKey(), entry.getValue()))
 			.sorted(Comparator.comparingInt(SearchResults.YearCount::year))
 			.toList();
-		return new SearchResults(query, hits, facets, histogram);
+		ResultPage<InnovationHit> page = new ResultPage<>(hits, counts.matches(), query.page(), query.size());
+		return new SearchResults(query, page, facets, histogram);
 	}
 
 	private FacetCounter.Counts count(IndexSearcher searcher, Query query, List<String> fields, boolean years)
@@ -148,7 +150,6 @@ public class InnovationSearch {
 				return shared;
 			})
 			.sort((f) -> f.score().then().field("publishedAt").desc());
-		highlighters(related);
 		return related.fetchHits(count);
 	}
 
@@ -157,17 +158,6 @@ public class InnovationSearch {
 		for (TaxonomyTerm term : terms) {
 			shared.should(f.match().field(field).matching(term.getKey()).constantScore().boost(weight));
 		}
-	}
-
-	/** The highlighters that {@link InnovationHit}'s snippets name. */
-	private static void highlighters(SearchQueryOptionsStep<?, ?, ?, ?, ?, ?> query) {
-		// Unified highlighters read the offsets stored in the index: no text is analysed
-		// again.
-		// The summary's matching sentences come in their order, the body's best one
-		// alone.
-		query.highlighter(SUMMARY_HIGHLIGHTER,
-				(h) -> h.unified().encoder(HighlighterEncoder.HTML).numberOfFragments(5).orderByScore(false));
-		query.highlighter(BODY_HIGHLIGHTER, (h) -> h.unified().encoder(HighlighterEncoder.HTML).numberOfFragments(1));
 	}
 
 	/**
@@ -232,6 +222,7 @@ public class InnovationSearch {
 				}
 			}
 			builder = new TextQueryBuilder(Map.copyOf(analyzers), folded);
+			this.summaries = new SummaryHighlighter(folded);
 			this.textQueries = builder;
 		}
 		return builder;

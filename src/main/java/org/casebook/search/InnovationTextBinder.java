@@ -11,8 +11,6 @@ import org.casebook.innovation.Section;
 import org.hibernate.search.engine.backend.document.DocumentElement;
 import org.hibernate.search.engine.backend.document.IndexFieldReference;
 import org.hibernate.search.engine.backend.document.model.dsl.IndexSchemaElement;
-import org.hibernate.search.engine.backend.types.Highlightable;
-import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.engine.backend.types.dsl.IndexFieldTypeFactory;
 import org.hibernate.search.mapper.pojo.bridge.TypeBridge;
 import org.hibernate.search.mapper.pojo.bridge.binding.TypeBindingContext;
@@ -39,12 +37,7 @@ public class InnovationTextBinder implements TypeBinder {
 		}
 		IndexSchemaElement schema = context.indexSchemaElement();
 		IndexFieldTypeFactory types = context.typeFactory();
-		IndexFieldReference<String> body = schema
-			.field(BODY,
-					types.asString()
-						.analyzer(Analyzers.FOLDED)
-						.highlightable(List.of(Highlightable.UNIFIED))
-						.termVector(TermVector.WITH_POSITIONS_OFFSETS))
+		IndexFieldReference<String> body = schema.field(BODY, types.asString().analyzer(Analyzers.FOLDED))
 			.toReference();
 		Map<String, LanguageFields> byLanguage = new HashMap<>();
 		for (String language : Analyzers.LANGUAGES) {

@@ -147,13 +147,21 @@ public class SearchIndexMaintenance {
 
 	/** Purges the index and indexes every published case again. */
 	public void rebuild() throws InterruptedException {
+		long published;
+		try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
+			published = entityManager
+				.createQuery("select count(i) from Innovation i where i.status = :status", Long.class)
+				.setParameter("status", PublicationStatus.PUBLISHED)
+				.getSingleResult();
+		}
 		MassIndexer indexer = Search.mapping(this.entityManagerFactory)
 			.scope(Innovation.class)
 			.massIndexer()
 			.threadsToLoadObjects(2)
 			.batchSizeToLoadObjects(100)
 			// One segment: facet counting then needs no ordinal map across segments.
-			.mergeSegmentsOnFinish(true);
+			.mergeSegmentsOnFinish(true)
+			.monitor(new IndexingProgress(published));
 		indexer.type(Innovation.class).reindexOnly("e.status = :status").param("status", PublicationStatus.PUBLISHED);
 		indexer.startAndWait();
 	}

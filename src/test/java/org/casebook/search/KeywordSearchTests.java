@@ -120,6 +120,23 @@ class KeywordSearchTests {
 	}
 
 	@Test
+	void matchedWordsAreMarkedInTheSummaryAndTheRestIsEscaped() {
+		publish("kw-markup", "en", "Markup in summaries", "Tags like <script> & \"quotes\" stay text for Zanzibarite.",
+				Map.of());
+		InnovationHit hit = this.search.search(query("zanzibarite ")).page().items().get(0);
+		assertThat(hit.highlightedSummary())
+			.isEqualTo("Tags like &lt;script&gt; &amp; &quot;quotes&quot; stay text for <em>Zanzibarite</em>.");
+		// The word being typed is marked by its prefix, a typo by the word it stands for.
+		assertThat(this.search.search(query("Kelvinbr")).page().items().get(0).highlightedSummary())
+			.contains("<em>Kelvinbridge</em>");
+		assertThat(this.search.search(query("kelvinbrigde ")).page().items().get(0).highlightedSummary())
+			.contains("<em>Kelvinbridge</em>");
+		// No keywords, no marks.
+		assertThat(this.search.search(SearchQuery.all()).page().items())
+			.allSatisfy((item) -> assertThat(item.highlightedSummary()).isNull());
+	}
+
+	@Test
 	void titleMatchesRankFirstThenSummaryThenText() {
 		assertThat(slugs("zorbulax")).containsExactly("kw-rank-title", "kw-rank-summary", "kw-rank-body");
 	}

@@ -118,6 +118,11 @@ class SearchPageTests {
 	}
 
 	@Test
+	void cardsMarkTheMatchedWords() throws Exception {
+		assertThat(html("/innovations?q=procurement")).contains("challenge based <em>procurement</em> model");
+	}
+
+	@Test
 	void htmlAndJsonAgree() throws Exception {
 		long total = total("/api/v1/innovations?q=procurement&level=national");
 		assertThat(html("/innovations?q=procurement&level=national")).contains("<span>" + total + "</span>");
