@@ -28,7 +28,7 @@ public class CasebookAnalysisConfigurer implements LuceneAnalysisConfigurer {
 	 * fingerprint cannot see (such as highlighting): the index is then rebuilt at
 	 * startup.
 	 */
-	static final int VERSION = 4;
+	static final int VERSION = 5;
 
 	private static final String SNOWBALL_STOP_WORDS = "org/apache/lucene/analysis/snowball/%s_stop.txt";
 

@@ -1,8 +1,8 @@
 package org.casebook.search;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -18,16 +18,25 @@ import org.hibernate.search.mapper.pojo.bridge.mapping.programmatic.TypeBinder;
 import org.hibernate.search.mapper.pojo.bridge.runtime.TypeBridgeWriteContext;
 
 /**
- * Indexes a case's texts twice: once with the analyzer of its own content language
- * ({@code title_fr}, {@code summary_fr}, {@code body_fr}…, stemming and stop words), and
- * once language-neutral and accent-folded ({@code body}; the title and summary have
- * theirs on the entity). The body is the overview and every narrative section; it is
- * stored so that results can show a snippet around the matched words.
+ * Indexes a case's texts for keyword search, besides the folded title and summary mapped
+ * on the entity:
+ * <ul>
+ * <li>{@code body}: the overview and every narrative section, language-neutral and
+ * accent-folded;</li>
+ * <li>{@code all}: title, summary and body, folded, where typos and prefixes are matched
+ * (one field, so one automaton per word);</li>
+ * <li>{@code text_en}, {@code text_fr}…: title, summary and body analysed in the case's
+ * own content language (stemming, elision, stop words); only the case's language is
+ * filled.</li>
+ * </ul>
  */
 public class InnovationTextBinder implements TypeBinder {
 
 	/** The language-neutral body field. */
 	public static final String BODY = "body";
+
+	/** Every text of the case, language-neutral. */
+	public static final String ALL = "all";
 
 	@Override
 	public void bind(TypeBindingContext context) {
@@ -37,59 +46,52 @@ public class InnovationTextBinder implements TypeBinder {
 		}
 		IndexSchemaElement schema = context.indexSchemaElement();
 		IndexFieldTypeFactory types = context.typeFactory();
-		IndexFieldReference<String> body = schema.field(BODY, types.asString().analyzer(Analyzers.FOLDED))
-			.toReference();
-		Map<String, LanguageFields> byLanguage = new HashMap<>();
+		var folded = types.asString().analyzer(Analyzers.FOLDED).toIndexFieldType();
+		IndexFieldReference<String> body = schema.field(BODY, folded).toReference();
+		IndexFieldReference<String> all = schema.field(ALL, folded).toReference();
+		Map<String, IndexFieldReference<String>> byLanguage = new HashMap<>();
 		for (String language : Analyzers.LANGUAGES) {
 			var type = types.asString().analyzer(Analyzers.forLanguage(language)).toIndexFieldType();
-			byLanguage.put(language,
-					new LanguageFields(schema.field(titleField(language), type).toReference(),
-							schema.field(summaryField(language), type).toReference(),
-							schema.field(bodyField(language), type).toReference()));
+			byLanguage.put(language, schema.field(languageField(language), type).toReference());
 		}
-		context.bridge(Innovation.class, new Bridge(body, byLanguage));
+		context.bridge(Innovation.class, new Bridge(body, all, byLanguage));
 	}
 
-	public static String titleField(String language) {
-		return "title_" + language;
-	}
-
-	public static String summaryField(String language) {
-		return "summary_" + language;
-	}
-
-	public static String bodyField(String language) {
-		return "body_" + language;
-	}
-
-	private record LanguageFields(IndexFieldReference<String> title, IndexFieldReference<String> summary,
-			IndexFieldReference<String> body) {
+	/** The field of a content language's analysis, such as {@code text_fr}. */
+	public static String languageField(String language) {
+		return "text_" + language;
 	}
 
 	private static final class Bridge implements TypeBridge<Innovation> {
 
 		private final IndexFieldReference<String> body;
 
-		private final Map<String, LanguageFields> byLanguage;
+		private final IndexFieldReference<String> all;
 
-		Bridge(IndexFieldReference<String> body, Map<String, LanguageFields> byLanguage) {
+		private final Map<String, IndexFieldReference<String>> byLanguage;
+
+		Bridge(IndexFieldReference<String> body, IndexFieldReference<String> all,
+				Map<String, IndexFieldReference<String>> byLanguage) {
 			this.body = body;
+			this.all = all;
 			this.byLanguage = byLanguage;
 		}
 
 		@Override
 		public void write(DocumentElement target, Innovation innovation, TypeBridgeWriteContext context) {
-			String body = Stream
-				.concat(Stream.of(innovation.getOverview()), innovation.getNarrative().present().values().stream())
-				.filter((text) -> text != null && !text.isBlank())
-				.collect(Collectors.joining("\n\n"));
+			String body = join(Stream.concat(Stream.of(innovation.getOverview()),
+					innovation.getNarrative().present().values().stream()));
+			String all = join(Stream.of(innovation.getTitle(), innovation.getSummary(), body));
 			target.addValue(this.body, body);
-			LanguageFields fields = this.byLanguage.get(innovation.getLanguage());
-			if (fields != null) {
-				target.addValue(fields.title(), innovation.getTitle());
-				target.addValue(fields.summary(), innovation.getSummary());
-				target.addValue(fields.body(), body);
+			target.addValue(this.all, all);
+			IndexFieldReference<String> language = this.byLanguage.get(innovation.getLanguage());
+			if (language != null) {
+				target.addValue(language, all);
 			}
+		}
+
+		private static String join(Stream<String> texts) {
+			return texts.filter(Objects::nonNull).filter((text) -> !text.isBlank()).collect(Collectors.joining("\n\n"));
 		}
 
 	}

@@ -2,6 +2,7 @@ package org.casebook.search;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
@@ -12,6 +13,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -25,21 +27,19 @@ final class TextQueryBuilder {
 
 	/**
 	 * Text fields by weight: a word in the title counts most, then the summary, then the
-	 * rest.
+	 * rest. The language fields hold every text of a case, stemmed in its own language.
 	 */
-	static final List<FieldGroup> FIELD_GROUPS = List.of(
-			new FieldGroup(3f, withLanguages("title", InnovationTextBinder::titleField)),
-			new FieldGroup(2f, withLanguages("summary", InnovationTextBinder::summaryField)),
+	static final List<FieldGroup> FIELD_GROUPS = List.of(new FieldGroup(3f, List.of("title")),
+			new FieldGroup(2f, List.of("summary")),
 			new FieldGroup(1.5f, List.of("organisations.name", "tags.label_text")),
-			new FieldGroup(1f, concat(withLanguages(InnovationTextBinder.BODY, InnovationTextBinder::bodyField),
-					"countries.label_text")));
+			new FieldGroup(1f,
+					Stream
+						.concat(Stream.of(InnovationTextBinder.BODY, "countries.label_text"),
+								Analyzers.LANGUAGES.stream().map(InnovationTextBinder::languageField))
+						.toList()));
 
-	/**
-	 * Where typos and prefixes are matched: the main language-neutral texts. Each field
-	 * costs an automaton per query, so the short lists (organisations, tags, countries)
-	 * are left out.
-	 */
-	static final List<String> FOLDED_FIELDS = List.of("title", "summary", InnovationTextBinder.BODY);
+	/** Where typos and prefixes are matched: every text of a case, language-neutral. */
+	static final List<String> FOLDED_FIELDS = List.of(InnovationTextBinder.ALL);
 
 	private static final int FUZZY_MIN_LENGTH = 5;
 
@@ -124,7 +124,7 @@ final class TextQueryBuilder {
 	/** The word as the folded analyzer indexes it, if it is one token. */
 	private String singleFoldedTerm(String word) {
 		Query query = new QueryBuilder(this.folded).createBooleanQuery("f", word);
-		return (query instanceof org.apache.lucene.search.TermQuery termQuery) ? termQuery.getTerm().text() : null;
+		return (query instanceof TermQuery termQuery) ? termQuery.getTerm().text() : null;
 	}
 
 	private QueryBuilder builder(String field) {
@@ -141,14 +141,6 @@ final class TextQueryBuilder {
 		if (query != null) {
 			anyField.add((boost == 1f) ? query : new BoostQuery(query, boost), Occur.SHOULD);
 		}
-	}
-
-	private static List<String> withLanguages(String field, java.util.function.Function<String, String> naming) {
-		return concat(List.of(field), Analyzers.LANGUAGES.stream().map(naming).toArray(String[]::new));
-	}
-
-	private static List<String> concat(List<String> fields, String... more) {
-		return java.util.stream.Stream.concat(fields.stream(), java.util.Arrays.stream(more)).toList();
 	}
 
 	/** Text fields of one weight. */
