@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.IndexReader;
@@ -58,12 +59,17 @@ public class InnovationSearch {
 		this.taxonomies = taxonomies;
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * Runs a search. It reads only the index: no transaction and no database connection
+	 * are needed, so none is taken.
+	 */
 	public SearchResults search(SearchQuery query) {
-		try (IndexReader reader = Search.mapping(this.entityManager.getEntityManagerFactory())
-			.scope(Innovation.class)
-			.extension(LuceneExtension.get())
-			.openIndexReader()) {
+		EntityManagerFactory entityManagerFactory = this.entityManager.getEntityManagerFactory();
+		try (EntityManager session = entityManagerFactory.createEntityManager();
+				IndexReader reader = Search.mapping(entityManagerFactory)
+					.scope(Innovation.class)
+					.extension(LuceneExtension.get())
+					.openIndexReader()) {
 			IndexSearcher searcher = new IndexSearcher(reader);
 			// Rewritten once (typo and prefix automata expanded to terms), then used for
 			// the page
@@ -75,7 +81,7 @@ public class InnovationSearch {
 			// anyway;
 			// the page itself only needs the best hits, which Lucene finds without
 			// scoring all.
-			var page = Search.session(this.entityManager)
+			var page = Search.session(session)
 				.search(Innovation.class)
 				.select(InnovationHit.class)
 				.where((f) -> f.extension(LuceneExtension.get()).fromLuceneQuery(matching))
