@@ -87,9 +87,10 @@ public class InnovationSearch {
 				.where((f) -> f.extension(LuceneExtension.get()).fromLuceneQuery(matching))
 				.sort((f) -> sort(f, query.effectiveSort()))
 				.totalHitCountThreshold(query.offset() + query.size());
+			Query marks = this.summaries.prepare(keywords, searcher);
 			List<InnovationHit> hits = page.fetchHits(query.offset(), query.size())
 				.stream()
-				.map((hit) -> hit.withHighlightedSummary(this.summaries.highlight(keywords, hit.summary())))
+				.map((hit) -> hit.withHighlightedSummary(this.summaries.highlight(marks, hit.summary())))
 				.toList();
 			return results(searcher, text, matching, query, hits);
 		}

@@ -1,10 +1,14 @@
 package org.casebook.search;
 
+import java.io.IOException;
+
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -25,6 +29,12 @@ final class SummaryHighlighter {
 
 	private static final int FUZZY_MIN_LENGTH = 5;
 
+	/**
+	 * A prefix stands for its 50 most frequent words: enough to mark what is on a page.
+	 */
+	private static final MultiTermQuery.RewriteMethod EXPANDED_PREFIX = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(
+			50);
+
 	private final Analyzer folded;
 
 	private final UnifiedHighlighter highlighter;
@@ -38,18 +48,27 @@ final class SummaryHighlighter {
 	}
 
 	/**
+	 * The query that marks the user's words, once per search: its typo and prefix forms
+	 * are expanded against the index, so that marking each summary builds no automaton.
+	 * @return the query, or null when there is nothing to mark
+	 */
+	Query prepare(KeywordQuery keywords, IndexSearcher searcher) throws IOException {
+		return keywords.isEmpty() ? null : searcher.rewrite(query(keywords));
+	}
+
+	/**
 	 * The summary as escaped HTML with the matched words marked, or null if none matched.
 	 */
-	String highlight(KeywordQuery keywords, String summary) {
-		if (summary == null || keywords.isEmpty()) {
+	String highlight(Query prepared, String summary) {
+		if (summary == null || prepared == null) {
 			return null;
 		}
 		try {
-			Object highlighted = this.highlighter.highlightWithoutSearcher(FIELD, query(keywords), summary, 1);
+			Object highlighted = this.highlighter.highlightWithoutSearcher(FIELD, prepared, summary, 1);
 			String html = (highlighted != null) ? highlighted.toString() : null;
 			return (html != null && html.contains("<em>")) ? html : null;
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			return null;
 		}
 	}
@@ -67,7 +86,7 @@ final class SummaryHighlighter {
 			}
 			if (word.equals(keywords.prefix())) {
 				BytesRef prefix = BytesRef.deepCopyOf(this.folded.normalize(FIELD, word));
-				any.add(new PrefixQuery(new Term(FIELD, prefix)), Occur.SHOULD);
+				any.add(new PrefixQuery(new Term(FIELD, prefix), EXPANDED_PREFIX), Occur.SHOULD);
 			}
 		}
 		for (String phrase : keywords.phrases()) {
