@@ -1,0 +1,55 @@
+package org.casebook.web;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.availability.ApplicationAvailabilityBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Pages wait for the data and the index; health endpoints do not. */
+class StartupGateTests {
+
+	private final ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
+
+	private final StartupGate gate = new StartupGate(this.availability, messages());
+
+	@Test
+	void pagesAnswer503UntilCasebookIsReady() throws Exception {
+		MockHttpServletResponse response = request("/innovations");
+		assertThat(response.getStatus()).isEqualTo(503);
+		assertThat(response.getHeader("Retry-After")).isEqualTo("10");
+		assertThat(response.getContentAsString()).contains("Casebook is starting");
+
+		this.availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+		assertThat(request("/innovations").getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void healthEndpointsAreAlwaysReachable() throws Exception {
+		assertThat(request("/actuator/health/readiness").getStatus()).isEqualTo(200);
+	}
+
+	private MockHttpServletResponse request(String path) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+		request.addPreferredLocale(Locale.ENGLISH);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.gate.doFilter(request, response, new MockFilterChain());
+		return response;
+	}
+
+	private static ResourceBundleMessageSource messages() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		return messages;
+	}
+
+}
