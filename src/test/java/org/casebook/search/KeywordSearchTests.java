@@ -3,6 +3,7 @@ package org.casebook.search;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 import org.casebook.CasebookIntegrationTest;
@@ -181,7 +182,7 @@ class KeywordSearchTests {
 		return this.search.search(SearchQuery.all())
 			.years()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(SearchResults.YearCount::year, SearchResults.YearCount::count));
+			.collect(Collectors.toMap(SearchResults.YearCount::year, SearchResults.YearCount::count));
 	}
 
 	private List<String> slugs(String text) {

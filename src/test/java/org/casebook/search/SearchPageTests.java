@@ -1,5 +1,7 @@
 package org.casebook.search;
 
+import java.util.regex.Pattern;
+
 import jakarta.persistence.EntityManagerFactory;
 import org.casebook.CasebookIntegrationTest;
 import org.hibernate.SessionFactory;
@@ -190,7 +192,7 @@ class SearchPageTests {
 	}
 
 	private static int count(String text, String part) {
-		return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+		return text.split(Pattern.quote(part), -1).length - 1;
 	}
 
 }

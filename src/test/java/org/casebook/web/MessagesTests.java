@@ -2,6 +2,8 @@ package org.casebook.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +58,7 @@ class MessagesTests {
 	private static Properties load(String name) throws IOException {
 		Properties properties = new Properties();
 		try (InputStream in = MessagesTests.class.getClassLoader().getResourceAsStream(name)) {
-			properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
 		return properties;
 	}

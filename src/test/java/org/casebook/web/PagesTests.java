@@ -1,5 +1,8 @@
 package org.casebook.web;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.casebook.CasebookIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -127,8 +130,7 @@ class PagesTests {
 	@Test
 	void everyScriptAndStylesheetOfTheLayoutIsServedByCasebookItself() throws Exception {
 		String page = this.mvc.perform(get("/innovations")).andReturn().getResponse().getContentAsString();
-		java.util.regex.Matcher assets = java.util.regex.Pattern.compile("(?:src|href)=\"(/[^\"]+\\.(?:js|css))\"")
-			.matcher(page);
+		Matcher assets = Pattern.compile("(?:src|href)=\"(/[^\"]+\\.(?:js|css))\"").matcher(page);
 		int found = 0;
 		while (assets.find()) {
 			this.mvc.perform(get(assets.group(1))).andExpect(status().isOk());
