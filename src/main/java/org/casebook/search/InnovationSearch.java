@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
@@ -87,7 +88,7 @@ public class InnovationSearch {
 				.where((f) -> f.extension(LuceneExtension.get()).fromLuceneQuery(matching))
 				.sort((f) -> sort(f, query.effectiveSort()))
 				.totalHitCountThreshold(query.offset() + query.size());
-			Query marks = this.summaries.prepare(keywords, searcher);
+			Set<String> marks = this.summaries.prepare(keywords, searcher);
 			List<InnovationHit> hits = page.fetchHits(query.offset(), query.size())
 				.stream()
 				.map((hit) -> hit.withHighlightedSummary(this.summaries.highlight(marks, hit.summary())))

@@ -1,8 +1,13 @@
 package org.casebook.search;
 
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -11,17 +16,17 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
+import org.springframework.web.util.HtmlUtils;
+
 /**
- * Marks the searched words in a card's summary. It reads only the summary, with a query
- * made of the user's own words (folded, with their typo and prefix forms), which is far
- * cheaper than highlighting with the whole search query over every field.
+ * Marks the searched words in a card's summary: the user's own words (folded, with their
+ * typo and prefix forms), found by analysing the summary once. Far cheaper than
+ * highlighting with the whole search query over every field.
  */
 final class SummaryHighlighter {
 
@@ -37,40 +42,58 @@ final class SummaryHighlighter {
 
 	private final Analyzer folded;
 
-	private final UnifiedHighlighter highlighter;
-
 	SummaryHighlighter(Analyzer folded) {
 		this.folded = folded;
-		this.highlighter = UnifiedHighlighter.builderWithoutSearcher(folded)
-			.withBreakIterator(WholeBreakIterator::new)
-			.withFormatter(new DefaultPassageFormatter("<em>", "</em>", "… ", true))
-			.build();
 	}
 
 	/**
-	 * The query that marks the user's words, once per search: its typo and prefix forms
-	 * are expanded against the index, so that marking each summary builds no automaton.
-	 * @return the query, or null when there is nothing to mark
+	 * The words to mark, once per search: the user's words as the summary field indexes
+	 * them, with their typo and prefix forms expanded against the index.
+	 * @return the indexed forms to mark, empty when there is nothing to mark
 	 */
-	Query prepare(KeywordQuery keywords, IndexSearcher searcher) throws IOException {
-		return keywords.isEmpty() ? null : searcher.rewrite(query(keywords));
+	Set<String> prepare(KeywordQuery keywords, IndexSearcher searcher) throws IOException {
+		if (keywords.isEmpty()) {
+			return Set.of();
+		}
+		Set<Term> terms = new HashSet<>();
+		searcher.rewrite(query(keywords)).visit(QueryVisitor.termCollector(terms));
+		Set<String> words = new HashSet<>();
+		terms.stream().filter((term) -> FIELD.equals(term.field())).forEach((term) -> words.add(term.text()));
+		return words;
 	}
 
 	/**
 	 * The summary as escaped HTML with the matched words marked, or null if none matched.
+	 * The summary is analysed once, token by token: no index is built for it.
 	 */
-	String highlight(Query prepared, String summary) {
-		if (summary == null || prepared == null) {
+	String highlight(Set<String> words, String summary) {
+		if (summary == null || words.isEmpty()) {
 			return null;
 		}
-		try {
-			Object highlighted = this.highlighter.highlightWithoutSearcher(FIELD, prepared, summary, 1);
-			String html = (highlighted != null) ? highlighted.toString() : null;
-			return (html != null && html.contains("<em>")) ? html : null;
+		StringBuilder html = new StringBuilder(summary.length() + 32);
+		int written = 0;
+		try (TokenStream tokens = this.folded.tokenStream(FIELD, summary)) {
+			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+			OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
+			tokens.reset();
+			while (tokens.incrementToken()) {
+				if (words.contains(term.toString())) {
+					html.append(HtmlUtils.htmlEscape(summary.substring(written, offset.startOffset())))
+						.append("<em>")
+						.append(HtmlUtils.htmlEscape(summary.substring(offset.startOffset(), offset.endOffset())))
+						.append("</em>");
+					written = offset.endOffset();
+				}
+			}
+			tokens.end();
 		}
 		catch (IOException ex) {
 			return null;
 		}
+		if (written == 0) {
+			return null;
+		}
+		return html.append(HtmlUtils.htmlEscape(summary.substring(written))).toString();
 	}
 
 	private Query query(KeywordQuery keywords) {
