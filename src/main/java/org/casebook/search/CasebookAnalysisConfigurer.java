@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.es.SpanishLightStemFilterFactory;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilterFactory;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilterFactory;
 import org.apache.lucene.analysis.pt.PortugueseLightStemFilterFactory;
+import org.apache.lucene.analysis.TokenFilterFactory;
 import org.apache.lucene.analysis.standard.StandardTokenizerFactory;
 import org.apache.lucene.analysis.util.ElisionFilterFactory;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
@@ -63,23 +64,23 @@ public class CasebookAnalysisConfigurer implements LuceneAnalysisConfigurer {
 			.param("format", "snowball")
 			.tokenFilter(FrenchLightStemFilterFactory.class)
 			.tokenFilter(ASCIIFoldingFilterFactory.class);
-		context.analyzer(Analyzers.forLanguage("es"))
+		lightStemmed(context, "es", "spanish", SpanishLightStemFilterFactory.class);
+		lightStemmed(context, "pt", "portuguese", PortugueseLightStemFilterFactory.class);
+	}
+
+	/**
+	 * Standard tokens, lower case, Snowball stop words, a light stemmer, accents folded.
+	 */
+	private static void lightStemmed(LuceneAnalysisConfigurationContext context, String language, String stopWords,
+			Class<? extends TokenFilterFactory> stemmer) {
+		context.analyzer(Analyzers.forLanguage(language))
 			.custom()
 			.tokenizer(StandardTokenizerFactory.class)
 			.tokenFilter(LowerCaseFilterFactory.class)
 			.tokenFilter(StopFilterFactory.class)
-			.param("words", SNOWBALL_STOP_WORDS.formatted("spanish"))
+			.param("words", SNOWBALL_STOP_WORDS.formatted(stopWords))
 			.param("format", "snowball")
-			.tokenFilter(SpanishLightStemFilterFactory.class)
-			.tokenFilter(ASCIIFoldingFilterFactory.class);
-		context.analyzer(Analyzers.forLanguage("pt"))
-			.custom()
-			.tokenizer(StandardTokenizerFactory.class)
-			.tokenFilter(LowerCaseFilterFactory.class)
-			.tokenFilter(StopFilterFactory.class)
-			.param("words", SNOWBALL_STOP_WORDS.formatted("portuguese"))
-			.param("format", "snowball")
-			.tokenFilter(PortugueseLightStemFilterFactory.class)
+			.tokenFilter(stemmer)
 			.tokenFilter(ASCIIFoldingFilterFactory.class);
 	}
 

@@ -73,11 +73,6 @@ public record SearchQuery(String text, Map<Facet, Set<String>> filters, Integer 
 		return this.yearFrom != null || this.yearTo != null;
 	}
 
-	/** Whether anything narrows the results: keywords, facet values or years. */
-	public boolean isFiltered() {
-		return hasText() || !this.filters.isEmpty() || hasYearRange();
-	}
-
 	public int offset() {
 		return (this.page - 1) * this.size;
 	}

@@ -49,11 +49,6 @@ public class Taxonomies {
 		return label(taxonomy, key).isPresent();
 	}
 
-	/** Every term of a taxonomy, key to label, in the taxonomy's order. */
-	public Map<String, String> terms(Class<? extends TaxonomyTerm> taxonomy) {
-		return labels().get(taxonomy);
-	}
-
 	private Map<Class<? extends TaxonomyTerm>, Map<String, String>> labels() {
 		Map<Class<? extends TaxonomyTerm>, Map<String, String>> current = this.labels;
 		return (current != null) ? current : reload();
