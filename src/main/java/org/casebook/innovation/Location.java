@@ -3,6 +3,7 @@ package org.casebook.innovation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.bridge.builtin.annotation.GeoPointBinding;
 import org.hibernate.search.mapper.pojo.bridge.builtin.annotation.Latitude;
 import org.hibernate.search.mapper.pojo.bridge.builtin.annotation.Longitude;
@@ -13,7 +14,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordFie
  * has no location and is shown through its country.
  */
 @Embeddable
-@GeoPointBinding(fieldName = "point", projectable = Projectable.YES)
+@GeoPointBinding(fieldName = "point", projectable = Projectable.YES, sortable = Sortable.YES)
 public class Location {
 
 	@Column(name = "location_name")

@@ -64,6 +64,9 @@ final class DemoCaseGenerator {
 
 	private static final double LOCATION_SHARE = 0.40;
 
+	/** Towns per country: few enough that towns have several cases. */
+	static final int TOWNS_PER_COUNTRY = 12;
+
 	private static final double GROUPING_SHARE = 0.03;
 
 	private final long seed;
@@ -114,7 +117,7 @@ final class DemoCaseGenerator {
 
 		List<DemoCountry> caseCountries = pickCountries(random);
 		DemoCountry home = caseCountries.get(0);
-		String place = oneOf(random, words.placePrefixes()) + oneOf(random, words.placeSuffixes());
+		String place = town(home, words, random.nextInt(TOWNS_PER_COUNTRY));
 		List<DemoCase.DemoOrganisation> organisations = pickOrganisations(random, words, place);
 		Map<String, String> slots = new LinkedHashMap<>();
 		String adjective = oneOf(random, words.adjectives());
@@ -144,7 +147,7 @@ final class DemoCaseGenerator {
 
 		DemoCase.DemoLocation location = null;
 		if (!home.grouping() && random.nextDouble() < LOCATION_SHARE) {
-			location = locationIn(home, place, random);
+			location = locationIn(home, place);
 		}
 		PublicationStatus status = pickStatus(random);
 		Instant publishedAt = null;
@@ -217,10 +220,22 @@ final class DemoCaseGenerator {
 	}
 
 	/**
-	 * A point near the country's representative point, within a radius that grows with
-	 * the country's size, so that it falls inside small and large countries alike.
+	 * One of the few towns of a country that demo cases take place in, named in the
+	 * case's language: cases of one town share its name and its spot on the map.
 	 */
-	private static DemoCase.DemoLocation locationIn(DemoCountry country, String place, SplittableRandom random) {
+	private static String town(DemoCountry country, DemoPhrases words, int town) {
+		SplittableRandom random = new SplittableRandom((country.code() + "#" + town).hashCode());
+		return oneOf(random, words.placePrefixes()) + oneOf(random, words.placeSuffixes());
+	}
+
+	/**
+	 * The point of a place: near the country's representative point, within a radius that
+	 * grows with the country's size, so that it falls inside small and large countries
+	 * alike. A place has one point, as a geocoded town does, so cases of the same place
+	 * share a spot on the map.
+	 */
+	private static DemoCase.DemoLocation locationIn(DemoCountry country, String place) {
+		SplittableRandom random = new SplittableRandom((country.code() + "/" + place).hashCode());
 		double radius = Math.min(2.5, Math.max(0.01, 0.25 * Math.sqrt(country.areaKm2()) / 111));
 		double angle = random.nextDouble() * 2 * Math.PI;
 		double distance = radius * Math.sqrt(random.nextDouble());

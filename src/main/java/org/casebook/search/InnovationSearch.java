@@ -5,15 +5,14 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.IndexReader;
@@ -65,38 +64,74 @@ public class InnovationSearch {
 	 * are needed, so none is taken.
 	 */
 	public SearchResults search(SearchQuery query) {
-		EntityManagerFactory entityManagerFactory = this.entityManager.getEntityManagerFactory();
-		try (EntityManager session = entityManagerFactory.createEntityManager();
-				IndexReader reader = Search.mapping(entityManagerFactory)
-					.scope(Innovation.class)
-					.extension(LuceneExtension.get())
-					.openIndexReader()) {
+		return visit(query, (searcher, keywords, text, matching) -> {
+			// The exact total comes from counting the facets, which visits every match
+			// anyway; the page itself only needs the best hits, which Lucene finds
+			// without scoring all.
+			Set<String> marks = this.summaries.prepare(keywords, searcher);
+			List<InnovationHit> hits = hits(matching, query, query.offset(), query.size()).stream()
+				.map((hit) -> hit.withHighlightedSummary(this.summaries.highlight(marks, hit.summary())))
+				.toList();
+			return results(searcher, text, matching, query, hits, EnumSet.allOf(Facet.class), true);
+		});
+	}
+
+	/**
+	 * The total and the counts of some facets, without a page of results: what the map
+	 * shows.
+	 * @param facets the facets to count
+	 * @param years whether to count the years of launch too
+	 */
+	public SearchResults counts(SearchQuery query, Set<Facet> facets, boolean years) {
+		return visit(query, (searcher, keywords, text, matching) -> results(searcher, text, matching, query, List.of(),
+				facets, years));
+	}
+
+	/**
+	 * The first results of a search that also match a filter of the caller's, such as an
+	 * area of the map, in the search's order.
+	 */
+	public List<InnovationHit> hits(SearchQuery query, Query filter, int max) {
+		return visit(query,
+				(searcher, keywords, text, matching) -> hits(
+						new BooleanQuery.Builder().add(matching, Occur.MUST).add(filter, Occur.FILTER).build(), query,
+						0, max));
+	}
+
+	/**
+	 * Calls back with the Lucene query of everything the search matches, for callers that
+	 * aggregate the matches their own way (the map's clusters).
+	 */
+	public <T> T visit(SearchQuery query, Matches<T> matches) {
+		return visit(query, (searcher, keywords, text, matching) -> matches.visit(searcher, matching));
+	}
+
+	private <T> T visit(SearchQuery query, Visitor<T> visitor) {
+		try (IndexReader reader = Search.mapping(this.entityManager.getEntityManagerFactory())
+			.scope(Innovation.class)
+			.extension(LuceneExtension.get())
+			.openIndexReader()) {
 			IndexSearcher searcher = new IndexSearcher(reader);
 			// Rewritten once (typo and prefix automata expanded to terms), then used for
-			// the page
-			// and every count.
+			// the page and every count.
 			KeywordQuery keywords = KeywordQuery.parse(query.text());
 			Query text = searcher.rewrite(textQueries().build(keywords));
-			Query matching = filtered(text, query, null, false);
-			// The exact total comes from counting the facets, which visits every match
-			// anyway;
-			// the page itself only needs the best hits, which Lucene finds without
-			// scoring all.
-			var page = Search.session(session)
+			return visitor.visit(searcher, keywords, text, filtered(text, query, null, false));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not search the index", ex);
+		}
+	}
+
+	private List<InnovationHit> hits(Query matching, SearchQuery query, int offset, int limit) {
+		try (EntityManager session = this.entityManager.getEntityManagerFactory().createEntityManager()) {
+			return Search.session(session)
 				.search(Innovation.class)
 				.select(InnovationHit.class)
 				.where((f) -> f.extension(LuceneExtension.get()).fromLuceneQuery(matching))
 				.sort((f) -> sort(f, query.effectiveSort()))
-				.totalHitCountThreshold(query.offset() + query.size());
-			Set<String> marks = this.summaries.prepare(keywords, searcher);
-			List<InnovationHit> hits = page.fetchHits(query.offset(), query.size())
-				.stream()
-				.map((hit) -> hit.withHighlightedSummary(this.summaries.highlight(marks, hit.summary())))
-				.toList();
-			return results(searcher, text, matching, query, hits);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not search the index", ex);
+				.totalHitCountThreshold(offset + limit)
+				.fetchHits(offset, limit);
 		}
 	}
 
@@ -107,23 +142,29 @@ public class InnovationSearch {
 	 * a selection does not shrink its own counts.
 	 */
 	private SearchResults results(IndexSearcher searcher, Query text, Query matching, SearchQuery query,
-			List<InnovationHit> hits) throws IOException {
+			List<InnovationHit> hits, Set<Facet> counted, boolean countYears) throws IOException {
 		Map<Facet, List<FacetValue>> facets = new EnumMap<>(Facet.class);
-		List<Facet> unselected = Stream.of(Facet.values()).filter((facet) -> query.selected(facet).isEmpty()).toList();
+		List<Facet> unselected = counted.stream().filter((facet) -> query.selected(facet).isEmpty()).toList();
 		FacetCounter.Counts counts = count(searcher, matching, unselected.stream().map(Facet::field).toList(),
-				!query.hasYearRange());
+				countYears && !query.hasYearRange());
 		for (Facet facet : unselected) {
 			facets.put(facet, facetValues(facet, counts.values().get(facet.field()), query));
 		}
-		for (Facet facet : Facet.values()) {
+		for (Facet facet : counted) {
 			if (!query.selected(facet).isEmpty()) {
 				FacetCounter.Counts own = count(searcher, filtered(text, query, facet, false), List.of(facet.field()),
 						false);
 				facets.put(facet, facetValues(facet, own.values().get(facet.field()), query));
 			}
 		}
-		Map<Integer, Long> years = !query.hasYearRange() ? counts.years()
-				: count(searcher, filtered(text, query, null, true), List.of(), true).years();
+		Map<Integer, Long> years;
+		if (!countYears) {
+			years = Map.of();
+		}
+		else {
+			years = !query.hasYearRange() ? counts.years()
+					: count(searcher, filtered(text, query, null, true), List.of(), true).years();
+		}
 		List<SearchResults.YearCount> histogram = years.entrySet()
 			.stream()
 			.map((entry) -> new SearchResults.YearCount(entry.getKey(), entry.getValue()))
@@ -172,6 +213,29 @@ public class InnovationSearch {
 	 * The keywords and every filter of the query, but for one facet's filter or the year
 	 * range when their own counts are being computed.
 	 */
+	/**
+	 * Aggregates the matches of a search.
+	 *
+	 * @param <T> what it makes of them
+	 */
+	@FunctionalInterface
+	public interface Matches<T> {
+
+		/**
+		 * @param searcher the searcher of the index as it is now
+		 * @param matching the Lucene query of every match
+		 */
+		T visit(IndexSearcher searcher, Query matching) throws IOException;
+
+	}
+
+	@FunctionalInterface
+	private interface Visitor<T> {
+
+		T visit(IndexSearcher searcher, KeywordQuery keywords, Query text, Query matching) throws IOException;
+
+	}
+
 	private static Query filtered(Query text, SearchQuery query, Facet exceptFacet, boolean exceptYears) {
 		BooleanQuery.Builder bool = new BooleanQuery.Builder().add(text, Occur.MUST);
 		query.filters().forEach((facet, keys) -> {

@@ -12,7 +12,7 @@ public class InvalidSearchException extends RuntimeException implements MessageS
 
 	private final transient Object[] arguments;
 
-	InvalidSearchException(String messageKey, Object... arguments) {
+	public InvalidSearchException(String messageKey, Object... arguments) {
 		super(messageKey);
 		this.messageKey = messageKey;
 		this.arguments = arguments;

@@ -37,15 +37,22 @@ class SearchController {
 
 	@GetMapping({ "/", SearchPage.PATH })
 	String list(@RequestParam MultiValueMap<String, String> parameters,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model) {
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore, Locale locale,
+			Model model) {
 		SearchQueryParser.Parsed parsed = this.parser.parse(parameters);
 		List<String> notices = parsed.notices()
 			.stream()
 			.map((notice) -> this.messages.getMessage(notice, locale))
 			.toList();
-		model.addAttribute("page",
-				new SearchPage(this.search.search(parsed.query()), notices, expanded(parameters.get("show"))));
-		return (htmx != null) ? "search/list :: results" : "search/list";
+		SearchView view = view(parameters.getFirst("view"));
+		// The map view shows counts only: its points come from the map's own API.
+		SearchResults results = (view == SearchView.MAP)
+				? this.search.counts(parsed.query(), EnumSet.allOf(Facet.class), true)
+				: this.search.search(parsed.query());
+		model.addAttribute("page", new SearchPage(results, notices, expanded(parameters.get("show")), view));
+		// Restoring a page the browser's history no longer has needs all of it.
+		return (htmx != null && historyRestore == null) ? "search/list :: results" : "search/list";
 	}
 
 	@ExceptionHandler(InvalidSearchException.class)
@@ -53,6 +60,14 @@ class SearchController {
 	String invalid(InvalidSearchException ex, Locale locale, Model model) {
 		model.addAttribute("reason", this.messages.getMessage(ex, locale));
 		return "error/4xx";
+	}
+
+	private static SearchView view(String parameter) {
+		if (parameter == null || parameter.isEmpty()) {
+			return SearchView.LIST;
+		}
+		return SearchView.ofParameter(parameter)
+			.orElseThrow(() -> new InvalidSearchException("search.invalid.view", parameter));
 	}
 
 	private static Set<Facet> expanded(List<String> show) {

@@ -11,8 +11,9 @@ import java.util.Set;
  * @param results what the search found
  * @param notices messages about the request, resolved
  * @param expanded the facets whose every value is shown
+ * @param view whether the results are shown as a list or on the map
  */
-public record SearchPage(SearchResults results, List<String> notices, Set<Facet> expanded) {
+public record SearchPage(SearchResults results, List<String> notices, Set<Facet> expanded, SearchView view) {
 
 	static final String PATH = "/innovations";
 
@@ -63,16 +64,51 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	}
 
 	public String showAllUrl(Facet facet) {
-		String url = query().toUrl(PATH);
-		return url + (url.contains("?") ? "&" : "?") + "show=" + facet.parameter() + "#facet-" + facet.parameter();
+		return withParameter(url(query()), "show", facet.parameter()) + "#facet-" + facet.parameter();
 	}
 
+	/** The URL of a search, in the view shown now. */
 	public String url(SearchQuery query) {
-		return query.toUrl(PATH);
+		return viewUrl(query, this.view);
 	}
 
 	public String pageUrl(int page) {
-		return query().withPage(page).toUrl(PATH);
+		return url(query().withPage(page));
+	}
+
+	public boolean isMap() {
+		return this.view == SearchView.MAP;
+	}
+
+	public List<SearchView> views() {
+		return List.of(SearchView.values());
+	}
+
+	/** This search in another view: every filter stays. */
+	public String viewUrl(SearchView view) {
+		return viewUrl(query(), view);
+	}
+
+	/**
+	 * The list of this search's results in one country, as the map's table links it: as
+	 * many as the table counts for it.
+	 */
+	public String countryListUrl(String country) {
+		return viewUrl(query().selecting(Facet.COUNTRY, country), SearchView.LIST);
+	}
+
+	/** The map's country table: every country with results, largest first. */
+	public List<FacetValue> mapCountries() {
+		return this.results.facets().get(Facet.COUNTRY).stream().filter((value) -> value.count() > 0).toList();
+	}
+
+	private static String viewUrl(SearchQuery query, SearchView view) {
+		String url = query.toUrl(PATH);
+		return (view == SearchView.LIST) ? url : withParameter(url, "view", view.parameter());
+	}
+
+	private static String withParameter(String url, String name, String value) {
+		return url + (url.contains("?") ? "&" : "?") + name + "=" + value;
 	}
 
 	/** The selected filters, each with the link that removes it. */

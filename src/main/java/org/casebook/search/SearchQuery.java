@@ -95,6 +95,14 @@ public record SearchQuery(String text, Map<Facet, Set<String>> filters, Integer 
 		return new SearchQuery(this.text, changed, this.yearFrom, this.yearTo, this.sort, 1, this.size);
 	}
 
+	/** Only this value selected in the facet; back to page 1. */
+	public SearchQuery selecting(Facet facet, String key) {
+		Map<Facet, Set<String>> changed = new EnumMap<>(Facet.class);
+		changed.putAll(this.filters);
+		changed.put(facet, Set.of(key));
+		return new SearchQuery(this.text, changed, this.yearFrom, this.yearTo, this.sort, 1, this.size);
+	}
+
 	public SearchQuery withoutText() {
 		return new SearchQuery("", this.filters, this.yearFrom, this.yearTo, this.sort, 1, this.size);
 	}

@@ -1,8 +1,16 @@
 package org.casebook.taxonomy;
 
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 
 /**
@@ -26,6 +34,12 @@ public class Country extends TaxonomyTerm {
 
 	private boolean grouping;
 
+	/** The countries of a grouping; none for a country. */
+	@ManyToMany
+	@JoinTable(name = "country_grouping_member", joinColumns = @JoinColumn(name = "grouping_code"),
+			inverseJoinColumns = @JoinColumn(name = "member_code"))
+	private Set<Country> members = new LinkedHashSet<>();
+
 	protected Country() {
 	}
 
@@ -47,6 +61,11 @@ public class Country extends TaxonomyTerm {
 
 	public boolean isGrouping() {
 		return this.grouping;
+	}
+
+	/** The keys of a grouping's countries, in order. */
+	public List<String> getMemberKeys() {
+		return this.members.stream().map(Country::getKey).sorted(Comparator.naturalOrder()).toList();
 	}
 
 }

@@ -1,0 +1,185 @@
+package org.casebook.map;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.casebook.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The map view in a real browser: Debian's Chromium, headless, driven by Selenium through
+ * its chromedriver ({@code .ci/run} installs both).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestDatabase.class)
+class MapBrowserTests {
+
+	static final Path CHROMIUM = Path.of(System.getProperty("casebook.chromium", "/usr/bin/chromium"));
+
+	static final Path CHROMEDRIVER = Path.of(System.getProperty("casebook.chromedriver", "/usr/bin/chromedriver"));
+
+	static ChromeDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+			.as("Browser tests need Chromium and its driver: apt-get install chromium chromium-driver")
+			.isTrue();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,1000",
+				"--user-data-dir=" + Files.createTempDirectory("casebook-chromium"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void theMapShowsCountriesAndClustersAndACountryFiltersMapAndCount() {
+		browser.get(url("/innovations?view=map"));
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
+
+		List<WebElement> shapes = browser.findElements(By.cssSelector("#map path[data-country]"));
+		assertThat(shapes).as("country shapes").hasSizeGreaterThan(150);
+		List<WebElement> clusters = browser.findElements(By.cssSelector("#map .marker-cluster"));
+		assertThat(clusters).as("clusters").isNotEmpty();
+		assertThat(clusters.get(0).getText()).matches("[\\d,]+");
+		WebElement france = browser.findElement(By.cssSelector("#map path[data-country='fr']"));
+		assertThat(france.getDomAttribute("aria-label")).startsWith("France — ");
+		assertThat(france.getDomAttribute("aria-pressed")).isEqualTo("false");
+
+		// The table's row for France tells how many results the filter will leave.
+		String expected = browser
+			.findElement(By.xpath("//table[@class='map-countries']//a[@data-country='fr']" + "/ancestor::tr/td"))
+			.getText();
+		// Keyboard: focus the shape and press Enter.
+		france.sendKeys(Keys.ENTER);
+		wait.until((driver) -> driver.getCurrentUrl().contains("country=fr"));
+		wait.until((driver) -> heading().endsWith(" " + expected));
+		wait.until((driver) -> "true".equals(
+				driver.findElement(By.cssSelector("#map path[data-country='fr']")).getDomAttribute("aria-pressed")));
+		wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
+		assertThat(browser.findElements(By.cssSelector(".chip"))).anyMatch((chip) -> chip.getText().contains("France"));
+		assertThat(browser.findElement(By.id("view-map")).getDomAttribute("aria-current")).isEqualTo("page");
+
+		// Every request the page made went to Casebook itself.
+		@SuppressWarnings("unchecked")
+		List<String> requested = (List<String>) ((JavascriptExecutor) browser)
+			.executeScript("return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
+		assertThat(requested).isNotEmpty().allMatch((name) -> name.startsWith(url("/")));
+	}
+
+	@Test
+	void aClusterZoomsInAndASingleCaseOpensItsPopup() {
+		browser.get(url("/innovations?view=map"));
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.ignoring(StaleElementReferenceException.class);
+		wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
+		String zoomBefore = zoom();
+		WebElement cluster = browser.findElements(By.cssSelector("#map .marker-cluster")).get(0);
+		cluster.sendKeys(Keys.ENTER);
+		wait.until((driver) -> !zoom().equals(zoomBefore));
+		// Zooming in further, clusters split until single cases show as pins with popups.
+		wait.until((driver) -> {
+			List<WebElement> pins = driver.findElements(By.cssSelector("#map img.leaflet-marker-icon"));
+			if (!pins.isEmpty()) {
+				return true;
+			}
+			List<WebElement> more = driver.findElements(By.cssSelector("#map .marker-cluster"));
+			if (!more.isEmpty()) {
+				more.get(0).sendKeys(Keys.ENTER);
+			}
+			return false;
+		});
+		WebElement pin = browser.findElements(By.cssSelector("#map img.leaflet-marker-icon")).get(0);
+		String title = pin.getDomAttribute("alt");
+		assertThat(title).isNotBlank();
+		pin.sendKeys(Keys.ENTER);
+		WebElement popup = wait.until((driver) -> driver.findElement(By.cssSelector(".leaflet-popup .map-popup")));
+		assertThat(popup.findElement(By.cssSelector("h3 a")).getDomProperty("textContent")).isEqualTo(title);
+		assertThat(popup.findElement(By.cssSelector("h3 a")).getDomAttribute("href")).startsWith("/innovations/");
+	}
+
+	@Test
+	void casesAtTheSameSpotSpreadOutWhenTheirClusterIsActivated() {
+		Map<String, Object> spot = this.jdbc.queryForMap("""
+				SELECT latitude, longitude, count(*) AS cases FROM innovation
+				WHERE status = 'PUBLISHED' AND latitude IS NOT NULL
+				GROUP BY latitude, longitude HAVING count(*) BETWEEN 2 AND 8 ORDER BY count(*) DESC, 1, 2 LIMIT 1
+				""");
+		long cases = ((Number) spot.get("cases")).longValue();
+		browser.get(url("/innovations?view=map#map=15/" + spot.get("latitude") + "/" + spot.get("longitude")));
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.ignoring(StaleElementReferenceException.class);
+		wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
+		WebElement cluster = browser.findElement(By.cssSelector("#map .marker-cluster"));
+		assertThat(cluster.getDomAttribute("aria-label")).startsWith(cases + " innovations at this place");
+		cluster.sendKeys(Keys.ENTER);
+		List<WebElement> pins = wait.until((driver) -> {
+			List<WebElement> shown = driver.findElements(By.cssSelector("#map img.leaflet-marker-icon"));
+			return (shown.size() == cases) ? shown : null;
+		});
+		// Spread out: every pin somewhere else on the screen, none hidden under another.
+		Set<String> positions = new HashSet<>();
+		pins.forEach((pin) -> positions.add(pin.getLocation().toString()));
+		assertThat(positions).hasSize((int) cases);
+		pins.forEach((pin) -> assertThat(pin.getDomAttribute("alt")).isNotBlank());
+	}
+
+	private String zoom() {
+		return browser.findElement(By.id("map")).getDomAttribute("data-zoom");
+	}
+
+	private String heading() {
+		return browser.findElement(By.id("results-heading")).getText().strip();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
