@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.casebook.CasebookApplication;
@@ -101,38 +103,49 @@ public final class SearchBenchmark {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			String base = "http://localhost:" + port;
 			System.out.println("Warming up for 10 s...");
-			load(base, clients, 10, 7);
+			load(base, clients, 10, 7, SearchBenchmark::randomSearch);
 			System.gc();
 			Runtime runtime = Runtime.getRuntime();
 			System.out.printf("Heap in use after warm-up and GC: %,d MB%n",
 					(runtime.totalMemory() - runtime.freeMemory()) >> 20);
 			System.out.printf("Load: GET /innovations (HTML: keywords, filters, every facet, 20 results)%n");
-			Result result = load(base, clients, seconds, 42);
+			Result result = load(base, clients, seconds, 42, SearchBenchmark::randomSearch);
 			result.print();
+
+			List<double[]> centres = jdbc.query("SELECT latitude, longitude FROM country WHERE NOT grouping",
+					(row, n) -> new double[] { row.getDouble(1), row.getDouble(2) });
+			Function<SplittableRandom, String> maps = (random) -> randomMap(random, centres);
+			load(base, 1, 5, 8, maps);
+			System.out.printf("Map: GET /api/v1/map (the same searches, a 1280 x 800 view at zoom 1 to 12),"
+					+ " one client at a time: server time%n");
+			load(base, 1, seconds, 43, maps).print();
+			System.out.printf("Map: the same with %d clients%n", clients);
+			load(base, clients, seconds, 44, maps).print();
 		}
 		finally {
 			context.close();
 		}
 	}
 
-	private static Result load(String base, int clients, int seconds, long seed) throws Exception {
+	private static Result load(String base, int clients, int seconds, long seed,
+			Function<SplittableRandom, String> urls) throws Exception {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		long end = System.nanoTime() + seconds * 1_000_000_000L;
 		AtomicLong failures = new AtomicLong();
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		List<Future<List<Long>>> futures = new ArrayList<>();
+		List<Future<List<long[]>>> futures = new ArrayList<>();
 		long started = System.nanoTime();
 		for (int c = 0; c < clients; c++) {
 			SplittableRandom random = new SplittableRandom(seed * 1000 + c);
 			futures.add(pool.submit(() -> {
-				List<Long> latencies = new ArrayList<>();
+				List<long[]> latencies = new ArrayList<>();
 				while (System.nanoTime() < end) {
-					HttpRequest request = HttpRequest.newBuilder(URI.create(base + randomSearch(random)))
+					HttpRequest request = HttpRequest.newBuilder(URI.create(base + urls.apply(random)))
 						.timeout(Duration.ofSeconds(30))
 						.build();
 					long t0 = System.nanoTime();
 					HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-					latencies.add(System.nanoTime() - t0);
+					latencies.add(new long[] { System.nanoTime() - t0, response.body().length });
 					if (response.statusCode() != 200) {
 						failures.incrementAndGet();
 					}
@@ -141,13 +154,18 @@ public final class SearchBenchmark {
 			}));
 		}
 		List<Long> all = new ArrayList<>();
-		for (Future<List<Long>> future : futures) {
-			all.addAll(future.get());
+		List<Long> sizes = new ArrayList<>();
+		for (Future<List<long[]>> future : futures) {
+			for (long[] measured : future.get()) {
+				all.add(measured[0]);
+				sizes.add(measured[1]);
+			}
 		}
 		double elapsed = (System.nanoTime() - started) / 1e9;
 		pool.shutdown();
 		Collections.sort(all);
-		return new Result(all, failures.get(), elapsed);
+		Collections.sort(sizes);
+		return new Result(all, sizes, failures.get(), elapsed);
 	}
 
 	/** A search as users make them: often keywords, often one to three filters. */
@@ -184,6 +202,32 @@ public final class SearchBenchmark {
 		return url.toString();
 	}
 
+	/**
+	 * A map of a search as a screen of 1280 x 800 pixels shows it, around a country, at a
+	 * zoom from the world to a city.
+	 */
+	static String randomMap(SplittableRandom random, List<double[]> centres) {
+		String search = randomSearch(random).replace("/innovations?size=20", "/api/v1/map?");
+		int zoom = 1 + random.nextInt(12);
+		double[] centre = oneOf(random, centres);
+		double worldPixels = 256 * Math.pow(2, zoom);
+		double halfWidth = 640 / worldPixels * 360;
+		double y = mercatorY(centre[0]) * worldPixels;
+		double north = latitudeOf(Math.max(0, y - 400) / worldPixels);
+		double south = latitudeOf(Math.min(worldPixels, y + 400) / worldPixels);
+		return search + "&zoom=" + zoom + "&bbox=" + String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%.5f",
+				centre[1] - halfWidth, south, centre[1] + halfWidth, north);
+	}
+
+	private static double mercatorY(double latitude) {
+		double sin = Math.sin(Math.toRadians(Math.max(-85, Math.min(85, latitude))));
+		return 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+	}
+
+	private static double latitudeOf(double mercatorY) {
+		return Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * mercatorY))));
+	}
+
 	private static <T> T oneOf(SplittableRandom random, List<T> values) {
 		return values.get(random.nextInt(values.size()));
 	}
@@ -206,18 +250,22 @@ public final class SearchBenchmark {
 		}
 	}
 
-	record Result(List<Long> latencies, long failures, double seconds) {
+	record Result(List<Long> latencies, List<Long> sizes, long failures, double seconds) {
 
 		void print() {
 			System.out.printf("Requests: %,d in %.1f s, %,.1f requests/s, %d not 200%n", this.latencies.size(),
 					this.seconds, this.latencies.size() / this.seconds, this.failures);
-			System.out.printf("Latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", percentile(50),
-					percentile(90), percentile(99), this.latencies.get(this.latencies.size() - 1) / 1e6);
+			System.out.printf("Latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+					percentile(this.latencies, 50) / 1e6, percentile(this.latencies, 90) / 1e6,
+					percentile(this.latencies, 99) / 1e6, this.latencies.get(this.latencies.size() - 1) / 1e6);
+			System.out.printf("Response size: p50 %,.1f KB, p99 %,.1f KB, max %,.1f KB%n",
+					percentile(this.sizes, 50) / 1024.0, percentile(this.sizes, 99) / 1024.0,
+					this.sizes.get(this.sizes.size() - 1) / 1024.0);
 		}
 
-		double percentile(double p) {
-			int index = (int) Math.ceil(p / 100 * this.latencies.size()) - 1;
-			return this.latencies.get(Math.max(0, index)) / 1e6;
+		static long percentile(List<Long> sorted, double p) {
+			int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+			return sorted.get(Math.max(0, index));
 		}
 
 	}

@@ -80,7 +80,7 @@ class MapBrowserTests {
 	@Test
 	void theMapShowsCountriesAndClustersAndACountryFiltersMapAndCount() {
 		browser.get(url("/innovations?view=map"));
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		WebDriverWait wait = waiting();
 		wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
 
 		List<WebElement> shapes = browser.findElements(By.cssSelector("#map path[data-country]"));
@@ -116,8 +116,7 @@ class MapBrowserTests {
 	@Test
 	void aClusterZoomsInAndASingleCaseOpensItsPopup() {
 		browser.get(url("/innovations?view=map"));
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-		wait.ignoring(StaleElementReferenceException.class);
+		WebDriverWait wait = waiting();
 		wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
 		String zoomBefore = zoom();
 		WebElement cluster = browser.findElements(By.cssSelector("#map .marker-cluster")).get(0);
@@ -153,8 +152,7 @@ class MapBrowserTests {
 				""");
 		long cases = ((Number) spot.get("cases")).longValue();
 		browser.get(url("/innovations?view=map#map=15/" + spot.get("latitude") + "/" + spot.get("longitude")));
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-		wait.ignoring(StaleElementReferenceException.class);
+		WebDriverWait wait = waiting();
 		wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
 		WebElement cluster = browser.findElement(By.cssSelector("#map .marker-cluster"));
 		assertThat(cluster.getDomAttribute("aria-label")).startsWith(cases + " innovations at this place");
@@ -168,6 +166,15 @@ class MapBrowserTests {
 		pins.forEach((pin) -> positions.add(pin.getLocation().toString()));
 		assertThat(positions).hasSize((int) cases);
 		pins.forEach((pin) -> assertThat(pin.getDomAttribute("alt")).isNotBlank());
+	}
+
+	/**
+	 * Waits up to 30 s, looking again when the page has just replaced what it looked at.
+	 */
+	private static WebDriverWait waiting() {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	private String zoom() {

@@ -55,6 +55,16 @@ class SearchPageTests {
 	}
 
 	@Test
+	void restoringAPageTheBrowsersHistoryLostGetsAllOfIt() throws Exception {
+		this.mvc
+			.perform(get("/innovations").param("q", "brazil")
+				.header("HX-Request", "true")
+				.header("HX-History-Restore-Request", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<html")));
+	}
+
+	@Test
 	void selectedFiltersShowAsRemovableChipsWithClearAll() throws Exception {
 		String page = html("/innovations?q=brazil&sector=education&yearFrom=2000&yearTo=2020");
 		assertThat(page).contains("class=\"chip\"", "“brazil”", "Education", "2000–2020")
