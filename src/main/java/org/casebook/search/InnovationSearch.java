@@ -20,6 +20,10 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 import org.casebook.innovation.Innovation;
@@ -251,16 +255,32 @@ public class InnovationSearch {
 		return bool.build();
 	}
 
+	/**
+	 * The order of a page of results. Sorts on fields are Lucene's own sort fields on the
+	 * doc values Hibernate Search indexes: they let Lucene skip the hits that cannot make
+	 * the page (the field's points tell it where they are), which Hibernate Search's own
+	 * sorts do not. Ties are broken by index order, which costs nothing to compare.
+	 */
 	private static SortFinalStep sort(SearchSortFactory f, SearchSort sort) {
-		String year = FacetCounter.YEAR_FIELD;
-		return switch (sort) {
-			case RELEVANCE -> f.score().then().field("publishedAt").desc().then().field("slug");
-			case NEWEST ->
-				f.field(year).desc().missing().last().then().field("publishedAt").desc().then().field("slug");
-			case OLDEST -> f.field(year).asc().missing().last().then().field("publishedAt").desc().then().field("slug");
-			case PUBLISHED -> f.field("publishedAt").desc().then().field("title_sort").then().field("slug");
-			case TITLE -> f.field("title_sort").then().field("slug");
+		if (sort == SearchSort.RELEVANCE) {
+			return f.score().then().field("publishedAt").desc().then().indexOrder();
+		}
+		SortField published = new SortedNumericSortField("publishedAt", SortField.Type.LONG, true);
+		SortField[] fields = switch (sort) {
+			case NEWEST -> new SortField[] { launchYear(true), published, SortField.FIELD_DOC };
+			case OLDEST -> new SortField[] { launchYear(false), published, SortField.FIELD_DOC };
+			case PUBLISHED -> new SortField[] { published, SortField.FIELD_DOC };
+			case TITLE -> new SortField[] { new SortedSetSortField("title_sort", false), SortField.FIELD_DOC };
+			case RELEVANCE -> throw new IllegalStateException();
 		};
+		return f.extension(LuceneExtension.get()).fromLuceneSort(new Sort(fields));
+	}
+
+	/** The year of launch, cases without one last either way. */
+	private static SortField launchYear(boolean newestFirst) {
+		SortField year = new SortedNumericSortField(FacetCounter.YEAR_FIELD, SortField.Type.INT, newestFirst);
+		year.setMissingValue(newestFirst ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+		return year;
 	}
 
 	/** Largest first; selected values are always there, even at zero. */

@@ -65,6 +65,7 @@ public final class SearchBenchmark {
 		int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
 		int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
 		boolean reindex = Boolean.parseBoolean(options.getOrDefault("reindex", "false"));
+		boolean map = Boolean.parseBoolean(options.getOrDefault("map", "true"));
 		Path data = Path.of("data", "benchmark-" + cases).toAbsolutePath();
 
 		System.out.printf("Casebook search benchmark: %,d demo cases, %d clients, %d s, data in %s%n", cases, clients,
@@ -112,6 +113,9 @@ public final class SearchBenchmark {
 			Result result = load(base, clients, seconds, 42, SearchBenchmark::randomSearch);
 			result.print();
 
+			if (!map) {
+				return;
+			}
 			List<double[]> centres = jdbc.query("SELECT latitude, longitude FROM country WHERE NOT grouping",
 					(row, n) -> new double[] { row.getDouble(1), row.getDouble(2) });
 			Function<SplittableRandom, String> maps = (random) -> randomMap(random, centres);
