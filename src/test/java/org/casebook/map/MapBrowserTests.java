@@ -34,9 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The map view in a real browser: Debian's Chromium, headless, driven by Selenium through
- * its chromedriver ({@code .ci/run} installs both).
+ * its chromedriver ({@code .ci/run} installs both). A tile layer is configured, on
+ * Casebook's own host, to see it drawn with its attribution.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "casebook.map.tiles.url=/test-tiles/{z}/{x}/{y}.png",
+				"casebook.map.tiles.attribution=Test tiles, with thanks" })
 @ActiveProfiles("test")
 @Import(TestDatabase.class)
 class MapBrowserTests {
@@ -105,6 +108,11 @@ class MapBrowserTests {
 		wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
 		assertThat(browser.findElements(By.cssSelector(".chip"))).anyMatch((chip) -> chip.getText().contains("France"));
 		assertThat(browser.findElement(By.id("view-map")).getDomAttribute("aria-current")).isEqualTo("page");
+
+		// The configured tile layer is drawn, with its attribution.
+		assertThat(browser.findElement(By.cssSelector("#map .leaflet-control-attribution")).getText())
+			.contains("Test tiles, with thanks");
+		assertThat(browser.findElements(By.cssSelector("#map img.leaflet-tile"))).isNotEmpty();
 
 		// Every request the page made went to Casebook itself.
 		@SuppressWarnings("unchecked")

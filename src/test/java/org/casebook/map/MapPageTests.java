@@ -73,6 +73,8 @@ class MapPageTests {
 		}
 		String map = html("/innovations?view=map");
 		assertThat(map).doesNotContainPattern("(src|href)=\"(https?:)?//");
+		// No tile layer unless one is configured.
+		assertThat(map).doesNotContain("data-tiles=");
 	}
 
 	private String html(String url) throws Exception {
