@@ -56,7 +56,12 @@ public class InnovationSearch {
 
 	private volatile SummaryHighlighter summaries;
 
-	private final FacetCountCache facetCounts = new FacetCountCache(1000);
+	/** Pages of results, as Solr's query result cache keeps them. */
+	private final IndexStateCache<SearchQuery, SearchResults> pages = new IndexStateCache<>(500);
+
+	private final IndexStateCache<CountKey, FacetCounter.Counts> facetCounts = new IndexStateCache<>(1000);
+
+	private final TextMatches textMatches = new TextMatches(256);
 
 	InnovationSearch(EntityManager entityManager, Taxonomies taxonomies) {
 		this.entityManager = entityManager;
@@ -68,16 +73,19 @@ public class InnovationSearch {
 	 * are needed, so none is taken.
 	 */
 	public SearchResults search(SearchQuery query) {
-		return visit(query, (searcher, keywords, text, matching) -> {
-			// The exact total comes from counting the facets, which visits every match
-			// anyway; the page itself only needs the best hits, which Lucene finds
-			// without scoring all.
-			Set<String> marks = this.summaries.prepare(keywords, searcher);
-			List<InnovationHit> hits = hits(matching, query, query.offset(), query.size()).stream()
-				.map((hit) -> hit.withHighlightedSummary(this.summaries.highlight(marks, hit.summary())))
-				.toList();
-			return results(searcher, text, matching, query, hits, EnumSet.allOf(Facet.class), true);
-		});
+		return withSearcher((searcher) -> this.pages.get(searcher.getIndexReader(), query,
+				() -> prepared(searcher, query, (keywords, matching, counted) -> {
+					// The exact total comes from counting the facets, which visits every
+					// match
+					// anyway; the page itself only needs the best hits, which Lucene
+					// finds
+					// without scoring all.
+					Set<String> marks = this.summaries.prepare(keywords, searcher);
+					List<InnovationHit> hits = hits(matching, query, query.offset(), query.size()).stream()
+						.map((hit) -> hit.withHighlightedSummary(this.summaries.highlight(marks, hit.summary())))
+						.toList();
+					return results(searcher, counted, query, hits, EnumSet.allOf(Facet.class), true);
+				})));
 	}
 
 	/**
@@ -87,8 +95,8 @@ public class InnovationSearch {
 	 * @param years whether to count the years of launch too
 	 */
 	public SearchResults counts(SearchQuery query, Set<Facet> facets, boolean years) {
-		return visit(query, (searcher, keywords, text, matching) -> results(searcher, text, matching, query, List.of(),
-				facets, years));
+		return visit(query,
+				(searcher, keywords, matching, counted) -> results(searcher, counted, query, List.of(), facets, years));
 	}
 
 	/**
@@ -97,7 +105,7 @@ public class InnovationSearch {
 	 */
 	public List<InnovationHit> hits(SearchQuery query, Query filter, int max) {
 		return visit(query,
-				(searcher, keywords, text, matching) -> hits(
+				(searcher, keywords, matching, counted) -> hits(
 						new BooleanQuery.Builder().add(matching, Occur.MUST).add(filter, Occur.FILTER).build(), query,
 						0, max));
 	}
@@ -107,24 +115,42 @@ public class InnovationSearch {
 	 * aggregate the matches their own way (the map's clusters).
 	 */
 	public <T> T visit(SearchQuery query, Matches<T> matches) {
-		return visit(query, (searcher, keywords, text, matching) -> matches.visit(searcher, matching));
+		return visit(query, (searcher, keywords, matching, counted) -> matches.visit(searcher,
+				filtered(counted, query, null, false)));
 	}
 
 	private <T> T visit(SearchQuery query, Visitor<T> visitor) {
+		return withSearcher((searcher) -> prepared(searcher, query,
+				(keywords, matching, counted) -> visitor.visit(searcher, keywords, matching, counted)));
+	}
+
+	/** Calls back with a searcher of the index as it is now. */
+	private <T> T withSearcher(SearcherCallback<T> callback) {
 		try (IndexReader reader = Search.mapping(this.entityManager.getEntityManagerFactory())
 			.scope(Innovation.class)
 			.extension(LuceneExtension.get())
 			.openIndexReader()) {
-			IndexSearcher searcher = new IndexSearcher(reader);
-			// Rewritten once (typo and prefix automata expanded to terms), then used for
-			// the page and every count.
-			KeywordQuery keywords = KeywordQuery.parse(query.text());
-			Query text = searcher.rewrite(textQueries().build(keywords));
-			return visitor.visit(searcher, keywords, text, filtered(text, query, null, false));
+			return callback.call(new IndexSearcher(reader));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not search the index", ex);
 		}
+	}
+
+	/**
+	 * Calls back with the search's queries: the keywords rewritten once (typo and prefix
+	 * automata expanded to terms) for the page; their remembered matches for counting.
+	 */
+	private <T> T prepared(IndexSearcher searcher, SearchQuery query, PreparedCallback<T> callback) throws IOException {
+		KeywordQuery keywords = KeywordQuery.parse(query.text());
+		Query text = searcher.rewrite(textQueries().build(keywords));
+		Query counted = query.hasText() ? this.textMatches.of(searcher, text) : text;
+		return callback.call(keywords, filtered(text, query, null, false), counted);
+	}
+
+	/** How often recent answers were reused, per cache, for the benchmark's report. */
+	public Map<String, Double> cacheHitRatios() {
+		return Map.of("pages", this.pages.hitRatio(), "facet counts", this.facetCounts.hitRatio());
 	}
 
 	private List<InnovationHit> hits(Query matching, SearchQuery query, int offset, int limit) {
@@ -145,9 +171,10 @@ public class InnovationSearch {
 	 * selection without that facet's own filter, and one for the years without the range:
 	 * a selection does not shrink its own counts.
 	 */
-	private SearchResults results(IndexSearcher searcher, Query text, Query matching, SearchQuery query,
-			List<InnovationHit> hits, Set<Facet> counted, boolean countYears) throws IOException {
+	private SearchResults results(IndexSearcher searcher, Query text, SearchQuery query, List<InnovationHit> hits,
+			Set<Facet> counted, boolean countYears) throws IOException {
 		Map<Facet, List<FacetValue>> facets = new EnumMap<>(Facet.class);
+		Query matching = filtered(text, query, null, false);
 		List<Facet> unselected = counted.stream().filter((facet) -> query.selected(facet).isEmpty()).toList();
 		FacetCounter.Counts counts = count(searcher, matching, unselected.stream().map(Facet::field).toList(),
 				countYears && !query.hasYearRange());
@@ -180,7 +207,7 @@ public class InnovationSearch {
 
 	private FacetCounter.Counts count(IndexSearcher searcher, Query query, List<String> fields, boolean years)
 			throws IOException {
-		return this.facetCounts.get(searcher.getIndexReader(), new FacetCountCache.Key(query, fields, years),
+		return this.facetCounts.get(searcher.getIndexReader(), new CountKey(query, fields, years),
 				() -> FacetCounter.count(searcher, query, fields, years));
 	}
 
@@ -233,10 +260,32 @@ public class InnovationSearch {
 
 	}
 
+	/** What is counted: matches of a query, values of some fields, years or not. */
+	private record CountKey(Query query, List<String> fields, boolean years) {
+	}
+
+	@FunctionalInterface
+	private interface SearcherCallback<T> {
+
+		T call(IndexSearcher searcher) throws IOException;
+
+	}
+
+	@FunctionalInterface
+	private interface PreparedCallback<T> {
+
+		T call(KeywordQuery keywords, Query matching, Query counted) throws IOException;
+
+	}
+
 	@FunctionalInterface
 	private interface Visitor<T> {
 
-		T visit(IndexSearcher searcher, KeywordQuery keywords, Query text, Query matching) throws IOException;
+		/**
+		 * @param matching the query of the search's matches, scored by the keywords
+		 * @param counted the query of the keywords' matches, for counting: no scores
+		 */
+		T visit(IndexSearcher searcher, KeywordQuery keywords, Query matching, Query counted) throws IOException;
 
 	}
 

@@ -12,20 +12,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.casebook.CasebookApplication;
 import org.casebook.sample.DemoDataService;
+import org.casebook.search.InnovationSearch;
 import org.casebook.search.SearchIndexMaintenance;
 
 import org.springframework.boot.SpringApplication;
@@ -110,8 +115,12 @@ public final class SearchBenchmark {
 			System.out.printf("Heap in use after warm-up and GC: %,d MB%n",
 					(runtime.totalMemory() - runtime.freeMemory()) >> 20);
 			System.out.printf("Load: GET /innovations (HTML: keywords, filters, every facet, 20 results)%n");
+			InnovationSearch search = context.getBean(InnovationSearch.class);
+			Map<String, Double> before = search.cacheHitRatios();
 			Result result = load(base, clients, seconds, 42, SearchBenchmark::randomSearch);
 			result.print();
+			System.out.printf("Reused answers since start (warm-up included): %s (after warm-up: %s)%n",
+					percentages(search.cacheHitRatios()), percentages(before));
 
 			if (!map) {
 				return;
@@ -136,6 +145,7 @@ public final class SearchBenchmark {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		long end = System.nanoTime() + seconds * 1_000_000_000L;
 		AtomicLong failures = new AtomicLong();
+		Queue<Slow> slowest = new ConcurrentLinkedQueue<>();
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		List<Future<List<long[]>>> futures = new ArrayList<>();
 		long started = System.nanoTime();
@@ -144,12 +154,15 @@ public final class SearchBenchmark {
 			futures.add(pool.submit(() -> {
 				List<long[]> latencies = new ArrayList<>();
 				while (System.nanoTime() < end) {
-					HttpRequest request = HttpRequest.newBuilder(URI.create(base + urls.apply(random)))
+					String url = urls.apply(random);
+					HttpRequest request = HttpRequest.newBuilder(URI.create(base + url))
 						.timeout(Duration.ofSeconds(30))
 						.build();
 					long t0 = System.nanoTime();
 					HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-					latencies.add(new long[] { System.nanoTime() - t0, response.body().length });
+					long took = System.nanoTime() - t0;
+					latencies.add(new long[] { took, response.body().length });
+					slowest.add(new Slow(took, url));
 					if (response.statusCode() != 200) {
 						failures.incrementAndGet();
 					}
@@ -169,7 +182,8 @@ public final class SearchBenchmark {
 		pool.shutdown();
 		Collections.sort(all);
 		Collections.sort(sizes);
-		return new Result(all, sizes, failures.get(), elapsed);
+		List<Slow> slow = slowest.stream().sorted(Comparator.comparingLong(Slow::nanos).reversed()).limit(5).toList();
+		return new Result(all, sizes, failures.get(), elapsed, slow);
 	}
 
 	/** A search as users make them: often keywords, often one to three filters. */
@@ -232,6 +246,14 @@ public final class SearchBenchmark {
 		return Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * mercatorY))));
 	}
 
+	private static String percentages(Map<String, Double> ratios) {
+		return ratios.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map((entry) -> String.format(Locale.ROOT, "%s %.0f%%", entry.getKey(), entry.getValue() * 100))
+			.collect(Collectors.joining(", "));
+	}
+
 	private static <T> T oneOf(SplittableRandom random, List<T> values) {
 		return values.get(random.nextInt(values.size()));
 	}
@@ -254,7 +276,11 @@ public final class SearchBenchmark {
 		}
 	}
 
-	record Result(List<Long> latencies, List<Long> sizes, long failures, double seconds) {
+	/** A request and how long it took. */
+	record Slow(long nanos, String url) {
+	}
+
+	record Result(List<Long> latencies, List<Long> sizes, long failures, double seconds, List<Slow> slowest) {
 
 		void print() {
 			System.out.printf("Requests: %,d in %.1f s, %,.1f requests/s, %d not 200%n", this.latencies.size(),
@@ -265,6 +291,8 @@ public final class SearchBenchmark {
 			System.out.printf("Response size: p50 %,.1f KB, p99 %,.1f KB, max %,.1f KB%n",
 					percentile(this.sizes, 50) / 1024.0, percentile(this.sizes, 99) / 1024.0,
 					this.sizes.get(this.sizes.size() - 1) / 1024.0);
+			System.out.println("Slowest:");
+			this.slowest.forEach((slow) -> System.out.printf("  %.1f ms %s%n", slow.nanos() / 1e6, slow.url()));
 		}
 
 		static long percentile(List<Long> sorted, double p) {

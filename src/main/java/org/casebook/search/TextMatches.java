@@ -1,0 +1,135 @@
+package org.casebook.search;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.ConstantScoreScorer;
+import org.apache.lucene.search.ConstantScoreWeight;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * The documents that match a keyword query, as one bit set per segment. Keywords are
+ * matched in many fields with their typo and prefix variants: evaluating that is the
+ * costly part of counting facets, and one search counts several times (once more per
+ * facet with a selection), and the same keywords come back with other filters. So the
+ * matches of recent keywords are remembered while the index does not change, and counting
+ * walks their bits.
+ */
+final class TextMatches {
+
+	private final IndexStateCache<Query, MatchSetQuery> cache;
+
+	TextMatches(int capacity) {
+		this.cache = new IndexStateCache<>(capacity);
+	}
+
+	/**
+	 * A query matching exactly what the keyword query matches, from remembered bits: for
+	 * counting, not for scoring (every match scores the same).
+	 */
+	Query of(IndexSearcher searcher, Query text) throws IOException {
+		return this.cache.get(searcher.getIndexReader(), text, () -> MatchSetQuery.of(searcher, text));
+	}
+
+	/** The documents of a query's matches, one bit set per segment. */
+	static final class MatchSetQuery extends Query {
+
+		private final String description;
+
+		private final FixedBitSet[] bits;
+
+		private final int[] cardinalities;
+
+		private MatchSetQuery(String description, FixedBitSet[] bits) {
+			this.description = description;
+			this.bits = bits;
+			this.cardinalities = new int[bits.length];
+			for (int i = 0; i < bits.length; i++) {
+				this.cardinalities[i] = bits[i].cardinality();
+			}
+		}
+
+		static MatchSetQuery of(IndexSearcher searcher, Query query) throws IOException {
+			List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+			FixedBitSet[] bits = new FixedBitSet[leaves.size()];
+			for (LeafReaderContext leaf : leaves) {
+				bits[leaf.ord] = new FixedBitSet(leaf.reader().maxDoc());
+			}
+			searcher.search(query, new SimpleCollector() {
+
+				private FixedBitSet leafBits;
+
+				@Override
+				protected void doSetNextReader(LeafReaderContext context) {
+					this.leafBits = bits[context.ord];
+				}
+
+				@Override
+				public void collect(int doc) {
+					this.leafBits.set(doc);
+				}
+
+				@Override
+				public ScoreMode scoreMode() {
+					return ScoreMode.COMPLETE_NO_SCORES;
+				}
+
+			});
+			return new MatchSetQuery(query.toString(), bits);
+		}
+
+		@Override
+		public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
+			return new ConstantScoreWeight(this, boost) {
+
+				@Override
+				public Scorer scorer(LeafReaderContext context) {
+					if (context.ord >= MatchSetQuery.this.bits.length
+							|| MatchSetQuery.this.cardinalities[context.ord] == 0) {
+						return null;
+					}
+					return new ConstantScoreScorer(this, score(), scoreMode, new BitSetIterator(
+							MatchSetQuery.this.bits[context.ord], MatchSetQuery.this.cardinalities[context.ord]));
+				}
+
+				@Override
+				public boolean isCacheable(LeafReaderContext context) {
+					// Already bits in memory: nothing to gain from Lucene's query cache.
+					return false;
+				}
+
+			};
+		}
+
+		@Override
+		public void visit(QueryVisitor visitor) {
+			visitor.visitLeaf(this);
+		}
+
+		@Override
+		public String toString(String field) {
+			return "matches(" + this.description + ")";
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return this == other;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(this);
+		}
+
+	}
+
+}
