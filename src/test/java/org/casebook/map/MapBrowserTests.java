@@ -94,6 +94,14 @@ class MapBrowserTests {
 		WebElement france = browser.findElement(By.cssSelector("#map path[data-country='fr']"));
 		assertThat(france.getDomAttribute("aria-label")).startsWith("France — ");
 		assertThat(france.getDomAttribute("aria-pressed")).isEqualTo("false");
+		// EU-wide cases count for every member: the tooltip says how many came that way,
+		// and the legend offers the grouping itself as a filter.
+		String euCount = browser
+			.findElement(By.xpath("//table[@class='map-countries']//a[@data-country='eu']/ancestor::tr/td"))
+			.getText();
+		assertThat(france.getDomAttribute("aria-label")).endsWith(euCount + " of them through European Union");
+		assertThat(browser.findElement(By.cssSelector("#map button.map-grouping[data-country='eu']")).getText())
+			.isEqualTo("European Union: " + euCount + " innovations");
 
 		// The table's row for France tells how many results the filter will leave.
 		String expected = browser
