@@ -69,17 +69,15 @@ public class InnovationSearch {
 	}
 
 	/**
-	 * Runs a search. It reads only the index: no transaction and no database connection
-	 * are needed, so none is taken.
+	 * Runs a search, or remembers its answer while the index is unchanged. It reads only
+	 * the index: no transaction and no database connection are needed, so none is taken.
 	 */
 	public SearchResults search(SearchQuery query) {
 		return withSearcher((searcher) -> this.pages.get(searcher.getIndexReader(), query,
 				() -> prepared(searcher, query, (keywords, matching, counted) -> {
-					// The exact total comes from counting the facets, which visits every
-					// match
-					// anyway; the page itself only needs the best hits, which Lucene
-					// finds
-					// without scoring all.
+					// The exact total comes from counting the facets, which visits
+					// every match anyway; the page only needs the best hits, which
+					// Lucene finds without scoring all.
 					Set<String> marks = this.summaries.prepare(keywords, searcher);
 					List<InnovationHit> hits = hits(matching, query, query.offset(), query.size()).stream()
 						.map((hit) -> hit.withHighlightedSummary(this.summaries.highlight(marks, hit.summary())))
