@@ -63,6 +63,8 @@ public class InnovationSearch {
 
 	private final TextMatches textMatches = new TextMatches(256);
 
+	private final FacetColumns columns = new FacetColumns();
+
 	InnovationSearch(EntityManager entityManager, Taxonomies taxonomies) {
 		this.entityManager = entityManager;
 		this.taxonomies = taxonomies;
@@ -174,16 +176,14 @@ public class InnovationSearch {
 		Map<Facet, List<FacetValue>> facets = new EnumMap<>(Facet.class);
 		Query matching = filtered(text, query, null, false);
 		List<Facet> unselected = counted.stream().filter((facet) -> query.selected(facet).isEmpty()).toList();
-		FacetCounter.Counts counts = count(searcher, matching, unselected.stream().map(Facet::field).toList(),
-				countYears && !query.hasYearRange());
+		FacetCounter.Counts counts = count(searcher, matching, unselected, countYears && !query.hasYearRange());
 		for (Facet facet : unselected) {
-			facets.put(facet, facetValues(facet, counts.values().get(facet.field()), query));
+			facets.put(facet, facetValues(facet, counts.values().get(facet), query));
 		}
 		for (Facet facet : counted) {
 			if (!query.selected(facet).isEmpty()) {
-				FacetCounter.Counts own = count(searcher, filtered(text, query, facet, false), List.of(facet.field()),
-						false);
-				facets.put(facet, facetValues(facet, own.values().get(facet.field()), query));
+				FacetCounter.Counts own = count(searcher, filtered(text, query, facet, false), List.of(facet), false);
+				facets.put(facet, facetValues(facet, own.values().get(facet), query));
 			}
 		}
 		Map<Integer, Long> years;
@@ -203,10 +203,10 @@ public class InnovationSearch {
 		return new SearchResults(query, page, facets, histogram);
 	}
 
-	private FacetCounter.Counts count(IndexSearcher searcher, Query query, List<String> fields, boolean years)
+	private FacetCounter.Counts count(IndexSearcher searcher, Query query, List<Facet> facets, boolean years)
 			throws IOException {
-		return this.facetCounts.get(searcher.getIndexReader(), new CountKey(query, fields, years),
-				() -> FacetCounter.count(searcher, query, fields, years));
+		return this.facetCounts.get(searcher.getIndexReader(), new CountKey(query, facets, years),
+				() -> FacetCounter.count(searcher, this.columns, query, facets, years));
 	}
 
 	/** Published cases that share the most tags, sectors and countries with this one. */
@@ -239,10 +239,6 @@ public class InnovationSearch {
 	}
 
 	/**
-	 * The keywords and every filter of the query, but for one facet's filter or the year
-	 * range when their own counts are being computed.
-	 */
-	/**
 	 * Aggregates the matches of a search.
 	 *
 	 * @param <T> what it makes of them
@@ -258,8 +254,8 @@ public class InnovationSearch {
 
 	}
 
-	/** What is counted: matches of a query, values of some fields, years or not. */
-	private record CountKey(Query query, List<String> fields, boolean years) {
+	/** What is counted: matches of a query, values of some facets, years or not. */
+	private record CountKey(Query query, List<Facet> facets, boolean years) {
 	}
 
 	@FunctionalInterface
@@ -287,6 +283,10 @@ public class InnovationSearch {
 
 	}
 
+	/**
+	 * The keywords and every filter of the query, but for one facet's filter or the year
+	 * range when their own counts are being computed.
+	 */
 	private static Query filtered(Query text, SearchQuery query, Facet exceptFacet, boolean exceptYears) {
 		BooleanQuery.Builder bool = new BooleanQuery.Builder().add(text, Occur.MUST);
 		query.filters().forEach((facet, keys) -> {

@@ -1,5 +1,6 @@
 package org.casebook.search;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * One search, as its URL states it: keywords, selected facet values, a year range, an
@@ -118,27 +119,38 @@ public record SearchQuery(String text, Map<Facet, Set<String>> filters, Integer 
 
 	/** This search's URL on {@code path}, leaving out what is at its default. */
 	public String toUrl(String path) {
-		UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
+		StringBuilder url = new StringBuilder(path);
 		if (hasText()) {
-			url.queryParam("q", this.text);
+			parameter(url, "q", this.text);
 		}
-		this.filters.forEach((facet, keys) -> url.queryParam(facet.parameter(), String.join(",", keys)));
+		this.filters.forEach((facet, keys) -> parameter(url, facet.parameter(), String.join(",", keys)));
 		if (this.yearFrom != null) {
-			url.queryParam("yearFrom", this.yearFrom);
+			parameter(url, "yearFrom", this.yearFrom.toString());
 		}
 		if (this.yearTo != null) {
-			url.queryParam("yearTo", this.yearTo);
+			parameter(url, "yearTo", this.yearTo.toString());
 		}
 		if (this.sort != null) {
-			url.queryParam("sort", this.sort.parameter());
+			parameter(url, "sort", this.sort.parameter());
 		}
 		if (this.page != 1) {
-			url.queryParam("page", this.page);
+			parameter(url, "page", Integer.toString(this.page));
 		}
 		if (this.size != DEFAULT_SIZE) {
-			url.queryParam("size", this.size);
+			parameter(url, "size", Integer.toString(this.size));
 		}
-		return url.encode().build().toUriString();
+		return url.toString();
+	}
+
+	/**
+	 * Adds a parameter, encoded as a query parameter; a plus sign too, which servers read
+	 * as a space.
+	 */
+	private static void parameter(StringBuilder url, String name, String value) {
+		url.append((url.indexOf("?") < 0) ? '?' : '&')
+			.append(name)
+			.append('=')
+			.append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8).replace("+", "%2B"));
 	}
 
 }
