@@ -2,7 +2,6 @@ package org.casebook.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,23 +10,26 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.ArrayUtil;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The facet values and the year of launch of every document of a segment, as plain
  * arrays: read from the doc values once per segment and kept while the segment lives.
  * Counting facets reads a few values of every match, many times per second; decoding doc
  * values for each was most of that work, an array lookup is almost none. A million cases
- * take about 50 MB.
+ * take about 90 MB.
  */
 final class FacetColumns {
 
-	/** A document without a year of launch. */
-	static final int NO_YEAR = Integer.MIN_VALUE;
+	/** The first year of launch counted: slot 1 of a count of years. */
+	static final int FIRST_YEAR = SearchQueryParser.MIN_YEAR;
+
+	/** Slots of a count of years: documents without a year (slot 0), then each year. */
+	static final int YEAR_SLOTS = SearchQueryParser.MAX_YEAR - FIRST_YEAR + 2;
 
 	private final Map<IndexReader.CacheKey, Segment> segments = new ConcurrentHashMap<>();
 
@@ -43,21 +45,16 @@ final class FacetColumns {
 		});
 	}
 
-	/** How many segments are held, for tests. */
-	int size() {
-		return this.segments.size();
-	}
-
-	/** Every facet's column and the years of one segment. */
+	/** Every facet's column and the years of launch of one segment. */
 	static final class Segment {
 
 		private final Map<Facet, Column> columns;
 
-		private final int[] years;
+		private final int[] yearSlots;
 
-		private Segment(Map<Facet, Column> columns, int[] years) {
+		private Segment(Map<Facet, Column> columns, int[] yearSlots) {
 			this.columns = columns;
-			this.years = years;
+			this.yearSlots = yearSlots;
 		}
 
 		static Segment read(LeafReader reader) {
@@ -66,7 +63,7 @@ final class FacetColumns {
 				for (Facet facet : Facet.values()) {
 					columns.put(facet, Column.read(reader, facet.field()));
 				}
-				return new Segment(columns, years(reader));
+				return new Segment(columns, yearSlots(reader));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not read the facet values of " + reader, ex);
@@ -77,29 +74,43 @@ final class FacetColumns {
 			return this.columns.get(facet);
 		}
 
-		/** The year of launch of a document, or {@link #NO_YEAR}. */
-		int year(int doc) {
-			return this.years[doc];
+		/**
+		 * Adds one to the count of the document's year of launch, in {@link #YEAR_SLOTS}
+		 * slots.
+		 */
+		void countYear(int doc, long[] counts) {
+			counts[this.yearSlots[doc]]++;
 		}
 
-		private static int[] years(LeafReader reader) throws IOException {
-			int[] years = new int[reader.maxDoc()];
-			Arrays.fill(years, NO_YEAR);
+		/**
+		 * Counts the years of launch of every document in {@code matches}, in one scan.
+		 */
+		void countYears(FixedBitSet matches, long[] counts) {
+			long[] bits = matches.getBits();
+			for (int doc = 0; doc < this.yearSlots.length; doc++) {
+				counts[this.yearSlots[doc]] += (bits[doc >>> 6] >>> doc) & 1L;
+			}
+		}
+
+		/** Each document's slot in a count of years. */
+		private static int[] yearSlots(LeafReader reader) throws IOException {
+			int[] slots = new int[reader.maxDoc()];
 			SortedNumericDocValues values = DocValues.getSortedNumeric(reader, FacetCounter.YEAR_FIELD);
 			NumericDocValues single = DocValues.unwrapSingleton(values);
 			DocIdSetIterator docs = (single != null) ? single : values;
 			for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-				years[doc] = (int) ((single != null) ? single.longValue() : values.nextValue());
+				long year = (single != null) ? single.longValue() : values.nextValue();
+				slots[doc] = (year >= FIRST_YEAR && year < FIRST_YEAR + YEAR_SLOTS - 1) ? (int) (year - FIRST_YEAR + 1)
+						: 0;
 			}
-			return years;
+			return slots;
 		}
 
 	}
 
 	/**
-	 * The values of one facet in one segment: each document's ordinals, and the value of
-	 * each ordinal. A facet with at most one value per document keeps one ordinal per
-	 * document (-1 for none); others keep where each document's ordinals start.
+	 * The values of one facet in one segment, as (document, ordinal) pairs in document
+	 * order, with where each document's pairs start; and the value of each ordinal.
 	 */
 	static final class Column {
 
@@ -107,11 +118,14 @@ final class FacetColumns {
 
 		private final int[] starts;
 
+		private final int[] docs;
+
 		private final int[] ords;
 
-		private Column(String[] values, int[] starts, int[] ords) {
+		private Column(String[] values, int[] starts, int[] docs, int[] ords) {
 			this.values = values;
 			this.starts = starts;
+			this.docs = docs;
 			this.ords = ords;
 		}
 
@@ -122,17 +136,9 @@ final class FacetColumns {
 				values[ord] = docValues.lookupOrd(ord).utf8ToString();
 			}
 			int maxDoc = reader.maxDoc();
-			SortedDocValues single = DocValues.unwrapSingleton(docValues);
-			if (single != null) {
-				int[] ords = new int[maxDoc];
-				Arrays.fill(ords, -1);
-				for (int doc = single.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = single.nextDoc()) {
-					ords[doc] = single.ordValue();
-				}
-				return new Column(values, null, ords);
-			}
 			int[] starts = new int[maxDoc + 1];
-			int[] ords = new int[Math.max(16, maxDoc)];
+			int[] docs = new int[Math.max(16, maxDoc)];
+			int[] ords = new int[docs.length];
 			int count = 0;
 			int next = 0;
 			for (int doc = docValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docValues.nextDoc()) {
@@ -140,15 +146,20 @@ final class FacetColumns {
 					starts[next++] = count;
 				}
 				int valueCount = docValues.docValueCount();
-				ords = ArrayUtil.grow(ords, count + valueCount);
+				if (count + valueCount > docs.length) {
+					docs = ArrayUtil.grow(docs, count + valueCount);
+					ords = ArrayUtil.growExact(ords, docs.length);
+				}
 				for (int i = 0; i < valueCount; i++) {
+					docs[count] = doc;
 					ords[count++] = (int) docValues.nextOrd();
 				}
 			}
 			while (next <= maxDoc) {
 				starts[next++] = count;
 			}
-			return new Column(values, starts, ArrayUtil.copyOfSubArray(ords, 0, count));
+			return new Column(values, starts, ArrayUtil.copyOfSubArray(docs, 0, count),
+					ArrayUtil.copyOfSubArray(ords, 0, count));
 		}
 
 		/** How many distinct values the segment has. */
@@ -162,15 +173,21 @@ final class FacetColumns {
 
 		/** Adds one to the count of each of a document's values. */
 		void count(int doc, int[] counts) {
-			if (this.starts == null) {
-				int ord = this.ords[doc];
-				if (ord >= 0) {
-					counts[ord]++;
-				}
-				return;
-			}
 			for (int i = this.starts[doc], end = this.starts[doc + 1]; i < end; i++) {
 				counts[this.ords[i]]++;
+			}
+		}
+
+		/**
+		 * Adds the values of every document in {@code matches} to the counts, in one scan
+		 * of the column without a branch: several times faster than document by document
+		 * when many documents match.
+		 */
+		void countAll(FixedBitSet matches, int[] counts) {
+			long[] bits = matches.getBits();
+			for (int i = 0; i < this.docs.length; i++) {
+				int doc = this.docs[i];
+				counts[this.ords[i]] += (int) ((bits[doc >>> 6] >>> doc) & 1L);
 			}
 		}
 

@@ -79,9 +79,12 @@ public class InnovationSearch {
 				() -> prepared(searcher, query, (keywords, matching, counted) -> {
 					// The exact total comes from counting the facets, which visits
 					// every match anyway; the page only needs the best hits, which
-					// Lucene finds without scoring all.
+					// Lucene finds without scoring all. In an order other than
+					// relevance, no score is needed: the remembered matches do.
+					Query page = (query.effectiveSort() == SearchSort.RELEVANCE) ? matching
+							: filtered(counted, query, null, false);
 					Set<String> marks = this.summaries.prepare(keywords, searcher);
-					List<InnovationHit> hits = hits(matching, query, query.offset(), query.size()).stream()
+					List<InnovationHit> hits = hits(page, query, query.offset(), query.size()).stream()
 						.map((hit) -> hit.withHighlightedSummary(this.summaries.highlight(marks, hit.summary())))
 						.toList();
 					return results(searcher, counted, query, hits, EnumSet.allOf(Facet.class), true);
