@@ -1,5 +1,6 @@
 package org.casebook.search;
 
+import java.text.NumberFormat;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,8 @@ class SearchController {
 		SearchResults results = (view == SearchView.MAP)
 				? this.search.counts(parsed.query(), EnumSet.allOf(Facet.class), true)
 				: this.search.search(parsed.query());
-		model.addAttribute("page", new SearchPage(results, notices, expanded(parameters.get("show")), view));
+		model.addAttribute("page", new SearchPage(results, notices, expanded(parameters.get("show")), view,
+				NumberFormat.getIntegerInstance(locale)));
 		// Restoring a page the browser's history no longer has needs all of it.
 		return (htmx != null && historyRestore == null) ? "search/list :: results" : "search/list";
 	}

@@ -1,5 +1,6 @@
 package org.casebook.search;
 
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,13 +13,21 @@ import java.util.Set;
  * @param notices messages about the request, resolved
  * @param expanded the facets whose every value is shown
  * @param view whether the results are shown as a list or on the map
+ * @param numbers how the reader's language writes counts; one per page, as formats are
+ * costly to make and not to be shared between threads
  */
-public record SearchPage(SearchResults results, List<String> notices, Set<Facet> expanded, SearchView view) {
+public record SearchPage(SearchResults results, List<String> notices, Set<Facet> expanded, SearchView view,
+		NumberFormat numbers) {
 
 	static final String PATH = "/innovations";
 
 	/** Long facets show this many values until "show all" is followed. */
 	public static final int SHORT_FACET = 10;
+
+	/** A count as the reader's language writes it, such as 1,234. */
+	public String number(long count) {
+		return this.numbers.format(count);
+	}
 
 	public SearchQuery query() {
 		return this.results.query();

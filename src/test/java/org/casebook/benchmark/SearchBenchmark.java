@@ -1,6 +1,7 @@
 package org.casebook.benchmark;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -69,6 +70,7 @@ public final class SearchBenchmark {
 		int cases = Integer.parseInt(options.getOrDefault("cases", "100000"));
 		int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
 		int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+		int warmUp = Integer.parseInt(options.getOrDefault("warmup", "30"));
 		boolean reindex = Boolean.parseBoolean(options.getOrDefault("reindex", "false"));
 		boolean map = Boolean.parseBoolean(options.getOrDefault("map", "true"));
 		Path data = Path.of("data", "benchmark-" + cases).toAbsolutePath();
@@ -108,8 +110,9 @@ public final class SearchBenchmark {
 
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			String base = "http://localhost:" + port;
-			System.out.println("Warming up for 10 s...");
-			load(base, clients, 10, 7, SearchBenchmark::randomSearch);
+			// Until the JIT compiler has done most of its work: it shares the cores.
+			System.out.printf("Warming up for %d s...%n", warmUp);
+			load(base, clients, warmUp, 7, SearchBenchmark::randomSearch);
 			System.gc();
 			Runtime runtime = Runtime.getRuntime();
 			System.out.printf("Heap in use after warm-up and GC: %,d MB%n",
@@ -148,6 +151,7 @@ public final class SearchBenchmark {
 		Queue<Slow> slowest = new ConcurrentLinkedQueue<>();
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		List<Future<List<long[]>>> futures = new ArrayList<>();
+		long cpuBefore = processCpuNanos();
 		long started = System.nanoTime();
 		for (int c = 0; c < clients; c++) {
 			SplittableRandom random = new SplittableRandom(seed * 1000 + c);
@@ -179,11 +183,12 @@ public final class SearchBenchmark {
 			}
 		}
 		double elapsed = (System.nanoTime() - started) / 1e9;
+		long cpu = processCpuNanos() - cpuBefore;
 		pool.shutdown();
 		Collections.sort(all);
 		Collections.sort(sizes);
 		List<Slow> slow = slowest.stream().sorted(Comparator.comparingLong(Slow::nanos).reversed()).limit(5).toList();
-		return new Result(all, sizes, failures.get(), elapsed, slow);
+		return new Result(all, sizes, failures.get(), elapsed, cpu, slow);
 	}
 
 	/** A search as users make them: often keywords, often one to three filters. */
@@ -280,7 +285,16 @@ public final class SearchBenchmark {
 	record Slow(long nanos, String url) {
 	}
 
-	record Result(List<Long> latencies, List<Long> sizes, long failures, double seconds, List<Slow> slowest) {
+	/**
+	 * The CPU time the whole process has used: Casebook, its clients, the JIT, the GC.
+	 */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	record Result(List<Long> latencies, List<Long> sizes, long failures, double seconds, long cpuNanos,
+			List<Slow> slowest) {
 
 		void print() {
 			System.out.printf("Requests: %,d in %.1f s, %,.1f requests/s, %d not 200%n", this.latencies.size(),
@@ -288,6 +302,8 @@ public final class SearchBenchmark {
 			System.out.printf("Latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
 					percentile(this.latencies, 50) / 1e6, percentile(this.latencies, 90) / 1e6,
 					percentile(this.latencies, 99) / 1e6, this.latencies.get(this.latencies.size() - 1) / 1e6);
+			System.out.printf("CPU time per request: %.2f ms (the whole process: server, clients, JIT and GC)%n",
+					this.cpuNanos / 1e6 / this.latencies.size());
 			System.out.printf("Response size: p50 %,.1f KB, p99 %,.1f KB, max %,.1f KB%n",
 					percentile(this.sizes, 50) / 1024.0, percentile(this.sizes, 99) / 1024.0,
 					this.sizes.get(this.sizes.size() - 1) / 1024.0);

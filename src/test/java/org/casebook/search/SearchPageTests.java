@@ -2,6 +2,7 @@ package org.casebook.search;
 
 import java.util.regex.Pattern;
 
+import com.jayway.jsonpath.JsonPath;
 import jakarta.persistence.EntityManagerFactory;
 import org.casebook.CasebookIntegrationTest;
 import org.hibernate.SessionFactory;
@@ -180,6 +181,17 @@ class SearchPageTests {
 		this.mvc.perform(get("/innovations?yearFrom=2020&yearTo=2000"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("2000–2020")));
+	}
+
+	@Test
+	void eachBarOfTheYearHistogramSaysItsYearAndCount() throws Exception {
+		String json = this.mvc.perform(get("/api/v1/innovations?sector=education"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String year = JsonPath.read(json, "$.facets.year[0].key");
+		Number count = JsonPath.read(json, "$.facets.year[0].count");
+		assertThat(html("/innovations?sector=education")).contains("title=\"" + year + ": " + count + " innovations\"");
 	}
 
 	@Test
