@@ -75,11 +75,13 @@ final class FacetColumns {
 		}
 
 		/**
-		 * Adds one to the count of the document's year of launch, in {@link #YEAR_SLOTS}
-		 * slots.
+		 * Counts the years of launch of the first {@code n} documents of {@code docs}, in
+		 * {@link #YEAR_SLOTS} slots.
 		 */
-		void countYear(int doc, long[] counts) {
-			counts[this.yearSlots[doc]]++;
+		void countYears(int[] docs, int n, long[] counts) {
+			for (int d = 0; d < n; d++) {
+				counts[this.yearSlots[docs[d]]]++;
+			}
 		}
 
 		/**
@@ -171,10 +173,16 @@ final class FacetColumns {
 			return this.values[ord];
 		}
 
-		/** Adds one to the count of each of a document's values. */
-		void count(int doc, int[] counts) {
-			for (int i = this.starts[doc], end = this.starts[doc + 1]; i < end; i++) {
-				counts[this.ords[i]]++;
+		/**
+		 * Adds one to the count of each value of the first {@code n} documents of
+		 * {@code docs}.
+		 */
+		void count(int[] docs, int n, int[] counts) {
+			for (int d = 0; d < n; d++) {
+				int doc = docs[d];
+				for (int i = this.starts[doc], end = this.starts[doc + 1]; i < end; i++) {
+					counts[this.ords[i]]++;
+				}
 			}
 		}
 

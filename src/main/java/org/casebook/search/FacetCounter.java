@@ -5,14 +5,13 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
 
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -52,6 +51,12 @@ final class FacetCounter extends SimpleCollector {
 
 	private int segmentMatchCount;
 
+	/** The matches of the segment in order, while few enough to be counted one by one. */
+	private int[] segmentDocs = new int[64];
+
+	/** From how many matches the segment's columns are scanned instead. */
+	private int scanFrom;
+
 	private FacetCounter(FacetColumns columns, List<Facet> facets, boolean countYears) {
 		this.columns = columns;
 		this.facets = facets;
@@ -88,11 +93,16 @@ final class FacetCounter extends SimpleCollector {
 		this.segment = this.columns.of(context.reader());
 		this.segmentMatches = new FixedBitSet(context.reader().maxDoc());
 		this.segmentMatchCount = 0;
+		this.scanFrom = context.reader().maxDoc() / SCAN_WHEN_ONE_IN;
 	}
 
 	@Override
 	public void collect(int doc) {
 		this.segmentMatches.set(doc);
+		if (this.segmentMatchCount < this.scanFrom) {
+			this.segmentDocs = ArrayUtil.grow(this.segmentDocs, this.segmentMatchCount + 1);
+			this.segmentDocs[this.segmentMatchCount] = doc;
+		}
 		this.segmentMatchCount++;
 	}
 
@@ -102,7 +112,7 @@ final class FacetCounter extends SimpleCollector {
 			return;
 		}
 		this.matches += this.segmentMatchCount;
-		boolean scan = (long) this.segmentMatchCount * SCAN_WHEN_ONE_IN > this.segmentMatches.length();
+		boolean scan = this.segmentMatchCount >= this.scanFrom;
 		for (Facet facet : this.facets) {
 			FacetColumns.Column column = this.segment.column(facet);
 			int[] counts = new int[column.valueCount()];
@@ -110,7 +120,7 @@ final class FacetCounter extends SimpleCollector {
 				column.countAll(this.segmentMatches, counts);
 			}
 			else {
-				forEachMatch((doc) -> column.count(doc, counts));
+				column.count(this.segmentDocs, this.segmentMatchCount, counts);
 			}
 			Map<String, Long> total = this.totals.get(facet);
 			for (int ord = 0; ord < counts.length; ord++) {
@@ -124,18 +134,10 @@ final class FacetCounter extends SimpleCollector {
 				this.segment.countYears(this.segmentMatches, this.years);
 			}
 			else {
-				forEachMatch((doc) -> this.segment.countYear(doc, this.years));
+				this.segment.countYears(this.segmentDocs, this.segmentMatchCount, this.years);
 			}
 		}
 		this.segment = null;
-	}
-
-	private void forEachMatch(IntConsumer action) {
-		FixedBitSet docs = this.segmentMatches;
-		for (int doc = docs.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = (doc + 1 < docs.length())
-				? docs.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-			action.accept(doc);
-		}
 	}
 
 	/**

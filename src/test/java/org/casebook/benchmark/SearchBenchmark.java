@@ -145,7 +145,7 @@ public final class SearchBenchmark {
 
 	private static Result load(String base, int clients, int seconds, long seed,
 			Function<SplittableRandom, String> urls) throws Exception {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Runnable::run).build();
 		long end = System.nanoTime() + seconds * 1_000_000_000L;
 		AtomicLong failures = new AtomicLong();
 		Queue<Slow> slowest = new ConcurrentLinkedQueue<>();
