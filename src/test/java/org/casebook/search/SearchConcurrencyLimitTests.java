@@ -1,0 +1,86 @@
+package org.casebook.search;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.support.StaticMessageSource;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SearchConcurrencyLimitTests {
+
+	final StaticMessageSource messages = new StaticMessageSource();
+
+	final SearchConcurrencyLimit limit = new SearchConcurrencyLimit(1, Duration.ofSeconds(1), this.messages);
+
+	SearchConcurrencyLimitTests() {
+		this.messages.setUseCodeAsDefaultMessage(true);
+	}
+
+	@Test
+	void aSearchWaitsForItsTurnAndIsTurnedAwayWith503AfterTheTimeout() throws Exception {
+		CountDownLatch running = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		CompletableFuture<MockHttpServletResponse> first = CompletableFuture
+			.supplyAsync(() -> run("/innovations", () -> {
+				running.countDown();
+				await(finish);
+			}));
+		assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+
+		MockHttpServletResponse second = run("/api/v1/innovations", () -> {
+		});
+		assertThat(second.getStatus()).isEqualTo(503);
+		assertThat(second.getHeader("Retry-After")).isNotBlank();
+		assertThat(second.getContentAsString()).contains("search.busy");
+
+		// What is not a search is not held up.
+		assertThat(run("/innovations/some-case", () -> {
+		}).getStatus()).isEqualTo(200);
+
+		CompletableFuture<MockHttpServletResponse> third = CompletableFuture
+			.supplyAsync(() -> run("/api/v1/map", () -> {
+			}));
+		finish.countDown();
+		assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+		assertThat(third.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+	}
+
+	private MockHttpServletResponse run(String path, Runnable work) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		try {
+			this.limit.doFilter(request, response, new MockFilterChain() {
+
+				@Override
+				public void doFilter(ServletRequest req, ServletResponse res) {
+					work.run();
+				}
+
+			});
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		return response;
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
