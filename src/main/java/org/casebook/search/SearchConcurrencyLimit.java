@@ -1,6 +1,7 @@
 package org.casebook.search;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -8,8 +9,11 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -72,11 +76,80 @@ class SearchConcurrencyLimit extends OncePerRequestFilter {
 			return;
 		}
 		try {
-			chain.doFilter(request, response);
+			chain.doFilter(request, new HeldResponse(response));
 		}
 		finally {
 			this.permits.release();
 		}
+	}
+
+	/**
+	 * A response kept in the server's buffer until the turn is over, and only then sent:
+	 * a client that reads slowly holds up only itself. The buffer takes a whole page;
+	 * flushes are ignored until the container completes the response.
+	 */
+	private static final class HeldResponse extends HttpServletResponseWrapper {
+
+		private static final int BUFFER = 64 * 1024;
+
+		private PrintWriter writer;
+
+		private ServletOutputStream stream;
+
+		HeldResponse(HttpServletResponse response) {
+			super(response);
+			response.setBufferSize(BUFFER);
+		}
+
+		@Override
+		public PrintWriter getWriter() throws IOException {
+			if (this.writer == null) {
+				this.writer = new PrintWriter(super.getWriter(), false) {
+
+					@Override
+					public void flush() {
+					}
+
+				};
+			}
+			return this.writer;
+		}
+
+		@Override
+		public ServletOutputStream getOutputStream() throws IOException {
+			if (this.stream == null) {
+				ServletOutputStream out = super.getOutputStream();
+				this.stream = new ServletOutputStream() {
+
+					@Override
+					public void write(int b) throws IOException {
+						out.write(b);
+					}
+
+					@Override
+					public void write(byte[] bytes, int offset, int length) throws IOException {
+						out.write(bytes, offset, length);
+					}
+
+					@Override
+					public boolean isReady() {
+						return out.isReady();
+					}
+
+					@Override
+					public void setWriteListener(WriteListener listener) {
+						out.setWriteListener(listener);
+					}
+
+				};
+			}
+			return this.stream;
+		}
+
+		@Override
+		public void flushBuffer() {
+		}
+
 	}
 
 }

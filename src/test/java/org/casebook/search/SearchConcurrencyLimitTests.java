@@ -1,5 +1,6 @@
 package org.casebook.search;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -52,6 +53,7 @@ class SearchConcurrencyLimitTests {
 			}));
 		finish.countDown();
 		assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+		assertThat(first.get().getContentAsString()).isEqualTo("done");
 		assertThat(third.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
 	}
 
@@ -62,8 +64,10 @@ class SearchConcurrencyLimitTests {
 			this.limit.doFilter(request, response, new MockFilterChain() {
 
 				@Override
-				public void doFilter(ServletRequest req, ServletResponse res) {
+				public void doFilter(ServletRequest req, ServletResponse res) throws IOException {
 					work.run();
+					res.getWriter().print("done");
+					res.getWriter().flush();
 				}
 
 			});
