@@ -1,7 +1,6 @@
 package org.casebook.search;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -9,16 +8,15 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Searches run at most as many at once as there are cores; the others wait their turn, in
@@ -54,7 +52,8 @@ class SearchConcurrencyLimit extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !SEARCH_PATHS.contains(request.getRequestURI().substring(request.getContextPath().length()));
+		// Decoded, as the controllers see it: /innovation%73 is /innovations too.
+		return !SEARCH_PATHS.contains(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
 	}
 
 	@Override
@@ -75,81 +74,16 @@ class SearchConcurrencyLimit extends OncePerRequestFilter {
 			response.getWriter().println(this.messages.getMessage("search.busy", null, request.getLocale()));
 			return;
 		}
+		// The page is kept until the turn is over, then sent: a client that reads slowly
+		// holds up only itself.
+		ContentCachingResponseWrapper page = new ContentCachingResponseWrapper(response);
 		try {
-			chain.doFilter(request, new HeldResponse(response));
+			chain.doFilter(request, page);
 		}
 		finally {
 			this.permits.release();
 		}
-	}
-
-	/**
-	 * A response kept in the server's buffer until the turn is over, and only then sent:
-	 * a client that reads slowly holds up only itself. The buffer takes a whole page;
-	 * flushes are ignored until the container completes the response.
-	 */
-	private static final class HeldResponse extends HttpServletResponseWrapper {
-
-		private static final int BUFFER = 64 * 1024;
-
-		private PrintWriter writer;
-
-		private ServletOutputStream stream;
-
-		HeldResponse(HttpServletResponse response) {
-			super(response);
-			response.setBufferSize(BUFFER);
-		}
-
-		@Override
-		public PrintWriter getWriter() throws IOException {
-			if (this.writer == null) {
-				this.writer = new PrintWriter(super.getWriter(), false) {
-
-					@Override
-					public void flush() {
-					}
-
-				};
-			}
-			return this.writer;
-		}
-
-		@Override
-		public ServletOutputStream getOutputStream() throws IOException {
-			if (this.stream == null) {
-				ServletOutputStream out = super.getOutputStream();
-				this.stream = new ServletOutputStream() {
-
-					@Override
-					public void write(int b) throws IOException {
-						out.write(b);
-					}
-
-					@Override
-					public void write(byte[] bytes, int offset, int length) throws IOException {
-						out.write(bytes, offset, length);
-					}
-
-					@Override
-					public boolean isReady() {
-						return out.isReady();
-					}
-
-					@Override
-					public void setWriteListener(WriteListener listener) {
-						out.setWriteListener(listener);
-					}
-
-				};
-			}
-			return this.stream;
-		}
-
-		@Override
-		public void flushBuffer() {
-		}
-
+		page.copyBodyToResponse();
 	}
 
 }

@@ -1,8 +1,11 @@
 package org.casebook.search;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
@@ -40,22 +43,20 @@ final class TextMatches {
 		return this.cache.get(searcher.getIndexReader(), text, () -> MatchSetQuery.of(searcher, text));
 	}
 
-	/** The documents of a query's matches, one bit set per segment. */
+	/**
+	 * The documents of a query's matches, one bit set per segment. A segment the bits
+	 * were not taken from (the index changed since, and a search may read a newer state
+	 * of it) is matched by the query itself.
+	 */
 	static final class MatchSetQuery extends Query {
 
-		private final String description;
+		private final Query query;
 
-		private final FixedBitSet[] bits;
+		private final Map<IndexReader.CacheKey, Matches> segments;
 
-		private final int[] cardinalities;
-
-		private MatchSetQuery(String description, FixedBitSet[] bits) {
-			this.description = description;
-			this.bits = bits;
-			this.cardinalities = new int[bits.length];
-			for (int i = 0; i < bits.length; i++) {
-				this.cardinalities[i] = bits[i].cardinality();
-			}
+		private MatchSetQuery(Query query, Map<IndexReader.CacheKey, Matches> segments) {
+			this.query = query;
+			this.segments = segments;
 		}
 
 		static MatchSetQuery of(IndexSearcher searcher, Query query) throws IOException {
@@ -84,21 +85,41 @@ final class TextMatches {
 				}
 
 			});
-			return new MatchSetQuery(query.toString(), bits);
+			Map<IndexReader.CacheKey, Matches> segments = new HashMap<>();
+			for (LeafReaderContext leaf : leaves) {
+				IndexReader.CacheHelper helper = leaf.reader().getReaderCacheHelper();
+				if (helper != null) {
+					segments.put(helper.getKey(), new Matches(bits[leaf.ord], bits[leaf.ord].cardinality()));
+				}
+			}
+			return new MatchSetQuery(query, segments);
 		}
 
 		@Override
 		public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
 			return new ConstantScoreWeight(this, boost) {
 
+				private Weight ofQuery;
+
 				@Override
-				public Scorer scorer(LeafReaderContext context) {
-					if (context.ord >= MatchSetQuery.this.bits.length
-							|| MatchSetQuery.this.cardinalities[context.ord] == 0) {
-						return null;
+				public Scorer scorer(LeafReaderContext context) throws IOException {
+					IndexReader.CacheHelper helper = context.reader().getReaderCacheHelper();
+					Matches matches = (helper != null) ? MatchSetQuery.this.segments.get(helper.getKey()) : null;
+					if (matches != null) {
+						return (matches.count() == 0) ? null : new ConstantScoreScorer(this, score(), scoreMode,
+								new BitSetIterator(matches.bits(), matches.count()));
 					}
-					return new ConstantScoreScorer(this, score(), scoreMode, new BitSetIterator(
-							MatchSetQuery.this.bits[context.ord], MatchSetQuery.this.cardinalities[context.ord]));
+					Scorer scorer = ofQuery(searcher).scorer(context);
+					return (scorer != null) ? new ConstantScoreScorer(this, score(), scoreMode, scorer.iterator())
+							: null;
+				}
+
+				private Weight ofQuery(IndexSearcher searcher) throws IOException {
+					if (this.ofQuery == null) {
+						this.ofQuery = searcher.createWeight(searcher.rewrite(MatchSetQuery.this.query),
+								ScoreMode.COMPLETE_NO_SCORES, 1f);
+					}
+					return this.ofQuery;
 				}
 
 				@Override
@@ -117,7 +138,7 @@ final class TextMatches {
 
 		@Override
 		public String toString(String field) {
-			return "matches(" + this.description + ")";
+			return "matches(" + this.query + ")";
 		}
 
 		@Override
@@ -128,6 +149,10 @@ final class TextMatches {
 		@Override
 		public int hashCode() {
 			return System.identityHashCode(this);
+		}
+
+		/** A segment's matches and how many there are. */
+		private record Matches(FixedBitSet bits, int count) {
 		}
 
 	}

@@ -44,6 +44,10 @@ class SearchConcurrencyLimitTests {
 		assertThat(second.getHeader("Retry-After")).isNotBlank();
 		assertThat(second.getContentAsString()).contains("search.busy");
 
+		// Spelled differently, a search is still a search.
+		assertThat(run("/innovation%73", () -> {
+		}).getStatus()).isEqualTo(503);
+
 		// What is not a search is not held up.
 		assertThat(run("/innovations/some-case", () -> {
 		}).getStatus()).isEqualTo(200);

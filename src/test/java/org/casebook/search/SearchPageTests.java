@@ -195,6 +195,18 @@ class SearchPageTests {
 	}
 
 	@Test
+	void aSearchPageIsSentWholeWithItsSecurityHeaders() throws Exception {
+		var response = this.mvc.perform(get("/innovations?size=100&show=country&show=tag"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(response.getContentLength()).isEqualTo(response.getContentAsByteArray().length);
+		assertThat(response.getContentAsString()).endsWith("</html>\n");
+	}
+
+	@Test
 	void theCasePageShowsFiveRelatedCases() throws Exception {
 		String slug = this.jdbc.queryForObject(
 				"SELECT slug FROM innovation WHERE demo AND status = 'PUBLISHED' ORDER BY id LIMIT 1", String.class);
