@@ -16,10 +16,10 @@ import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Counts, for the documents matching a query, how many have each value of some facets and
- * each year of launch. The matches of each segment are gathered as bits, then counted on
- * {@link FacetColumns}: when many match, by one branch-free scan of each column; when few
- * do, match by match. Counts go into arrays by the segment's ordinals, turned into values
- * once per segment.
+ * each year of launch. The matches of each segment are gathered, then counted on
+ * {@link FacetColumns}: when many match, as bits, by one branch-free scan of each column;
+ * when few do, match by match. Counts go into arrays by the segment's ordinals, turned
+ * into values once per segment.
  */
 final class FacetCounter extends SimpleCollector {
 
@@ -43,9 +43,11 @@ final class FacetCounter extends SimpleCollector {
 
 	private long matches;
 
-	// The segment being searched and its matches.
+	// The segment being searched and its matches: in a list while few, as bits when many.
 
 	private FacetColumns.Segment segment;
+
+	private int segmentMaxDoc;
 
 	private FixedBitSet segmentMatches;
 
@@ -91,17 +93,28 @@ final class FacetCounter extends SimpleCollector {
 	protected void doSetNextReader(LeafReaderContext context) {
 		countSegment();
 		this.segment = this.columns.of(context.reader());
-		this.segmentMatches = new FixedBitSet(context.reader().maxDoc());
+		this.segmentMaxDoc = context.reader().maxDoc();
+		this.segmentMatches = null;
 		this.segmentMatchCount = 0;
-		this.scanFrom = context.reader().maxDoc() / SCAN_WHEN_ONE_IN;
+		this.scanFrom = this.segmentMaxDoc / SCAN_WHEN_ONE_IN;
 	}
 
 	@Override
 	public void collect(int doc) {
-		this.segmentMatches.set(doc);
-		if (this.segmentMatchCount < this.scanFrom) {
+		if (this.segmentMatches != null) {
+			this.segmentMatches.set(doc);
+		}
+		else if (this.segmentMatchCount < this.scanFrom) {
 			this.segmentDocs = ArrayUtil.grow(this.segmentDocs, this.segmentMatchCount + 1);
 			this.segmentDocs[this.segmentMatchCount] = doc;
+		}
+		else {
+			// Many match: from now on as bits, for a scan.
+			this.segmentMatches = new FixedBitSet(this.segmentMaxDoc);
+			for (int i = 0; i < this.segmentMatchCount; i++) {
+				this.segmentMatches.set(this.segmentDocs[i]);
+			}
+			this.segmentMatches.set(doc);
 		}
 		this.segmentMatchCount++;
 	}
@@ -112,7 +125,7 @@ final class FacetCounter extends SimpleCollector {
 			return;
 		}
 		this.matches += this.segmentMatchCount;
-		boolean scan = this.segmentMatchCount >= this.scanFrom;
+		boolean scan = this.segmentMatches != null;
 		for (Facet facet : this.facets) {
 			FacetColumns.Column column = this.segment.column(facet);
 			int[] counts = new int[column.valueCount()];
