@@ -45,6 +45,11 @@ final class FacetColumns {
 		});
 	}
 
+	/** How many segments' columns are held. */
+	int size() {
+		return this.segments.size();
+	}
+
 	/** Every facet's column and the years of launch of one segment. */
 	static final class Segment {
 

@@ -45,12 +45,14 @@ class FacetCounterTests {
 
 	static final List<Case> cases = new ArrayList<>();
 
+	static ByteBuffersDirectory directory;
+
 	static IndexSearcher searcher;
 
 	@BeforeAll
 	static void index() throws IOException {
 		Random random = new Random(7);
-		ByteBuffersDirectory directory = new ByteBuffersDirectory();
+		directory = new ByteBuffersDirectory();
 		try (IndexWriter writer = new IndexWriter(directory,
 				new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
 			for (int i = 0; i < DOCUMENTS; i++) {
@@ -109,6 +111,16 @@ class FacetCounterTests {
 	@Test
 	void noDocument() throws IOException {
 		check(new TermQuery(new Term("mod", "none")), (id) -> false);
+	}
+
+	@Test
+	void columnsAreHeldWhileTheirSegmentIsOpen() throws IOException {
+		FacetColumns columns = new FacetColumns();
+		try (DirectoryReader reader = DirectoryReader.open(directory)) {
+			FacetCounter.count(new IndexSearcher(reader), columns, new MatchAllDocsQuery(), FACETS, true);
+			assertThat(columns.size()).isEqualTo(reader.leaves().size());
+		}
+		assertThat(columns.size()).isZero();
 	}
 
 	private void check(Query query, IntPredicate matching) throws IOException {
