@@ -145,6 +145,8 @@ public final class SearchBenchmark {
 
 	private static Result load(String base, int clients, int seconds, long seed,
 			Function<SplittableRandom, String> urls) throws Exception {
+		// Exchanges complete on the client's selector thread, not handed to another pool:
+		// the clients share the cores with Casebook, so the lighter the better.
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Runnable::run).build();
 		long end = System.nanoTime() + seconds * 1_000_000_000L;
 		AtomicLong failures = new AtomicLong();
