@@ -3,21 +3,15 @@ package org.casebook.map;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.casebook.search.InnovationHit;
-import org.casebook.search.InvalidSearchException;
 import org.casebook.search.SearchQuery;
 import org.casebook.search.SearchQueryParser;
 
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,12 +28,9 @@ class MapApiController {
 
 	private final InnovationMap map;
 
-	private final MessageSource messages;
-
-	MapApiController(SearchQueryParser parser, InnovationMap map, MessageSource messages) {
+	MapApiController(SearchQueryParser parser, InnovationMap map) {
 		this.parser = parser;
 		this.map = map;
-		this.messages = messages;
 	}
 
 	@GetMapping("/api/v1/map")
@@ -93,12 +84,6 @@ class MapApiController {
 			items.add(item);
 		}
 		return Map.of("items", items, "limit", InnovationMap.MAX_SPOT_CASES);
-	}
-
-	@ExceptionHandler(InvalidSearchException.class)
-	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	Map<String, Object> invalid(InvalidSearchException ex, Locale locale) {
-		return Map.of("status", 400, "error", this.messages.getMessage(ex, locale));
 	}
 
 	/** What a marker's popup shows. */

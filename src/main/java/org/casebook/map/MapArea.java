@@ -49,7 +49,13 @@ public record MapArea(int zoom, double west, double south, double east, double n
 			}
 		}
 		if (bboxParameter == null || bboxParameter.isBlank()) {
-			return new MapArea(zoom, WORLD.west, WORLD.south, WORLD.east, WORLD.north);
+			// The whole world at that zoom, under the same cap as any box: at zoom 13 it
+			// would be a billion cells.
+			MapArea world = new MapArea(zoom, WORLD.west, WORLD.south, WORLD.east, WORLD.north);
+			if (world.cellCount() > MAX_CELLS) {
+				throw new InvalidSearchException("map.invalid.worldTooLarge", zoom, MAX_CELLS, maxWorldZoom());
+			}
+			return world;
 		}
 		String[] parts = bboxParameter.split(",", -1);
 		if (parts.length != 4) {
@@ -82,7 +88,21 @@ public record MapArea(int zoom, double west, double south, double east, double n
 			west = wrap(west);
 			east = wrap(east);
 		}
-		MapArea area = new MapArea(zoom, west, south, east, north);
+		return capped(new MapArea(zoom, west, south, east, north));
+	}
+
+	/** The highest zoom at which the whole world fits under the cap. */
+	static int maxWorldZoom() {
+		int zoom = 0;
+		while (zoom < MAX_ZOOM
+				&& new MapArea(zoom + 1, WORLD.west, WORLD.south, WORLD.east, WORLD.north).cellCount() <= MAX_CELLS) {
+			zoom++;
+		}
+		return zoom;
+	}
+
+	/** The area, if the clusters' arrays for it stay small; a 400 otherwise. */
+	private static MapArea capped(MapArea area) {
 		if (area.cellCount() > MAX_CELLS) {
 			throw new InvalidSearchException("map.invalid.tooLarge", MAX_CELLS);
 		}

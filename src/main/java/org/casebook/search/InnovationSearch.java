@@ -138,6 +138,23 @@ public class InnovationSearch {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not search the index", ex);
 		}
+		catch (RuntimeException ex) {
+			throw tooComplex(ex) ? new InvalidSearchException("search.invalid.tooComplex") : ex;
+		}
+	}
+
+	/**
+	 * Whether Lucene refused the query for its number of clauses. The keywords' limits
+	 * keep clear of it; this is the net under them, and wrapped it may come from
+	 * Hibernate Search too.
+	 */
+	private static boolean tooComplex(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IndexSearcher.TooManyClauses) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -7,12 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -53,12 +50,6 @@ class SearchApiController {
 		body.put("notices",
 				parsed.notices().stream().map((notice) -> this.messages.getMessage(notice, locale)).toList());
 		return body;
-	}
-
-	@ExceptionHandler(InvalidSearchException.class)
-	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	Map<String, Object> invalid(InvalidSearchException ex, Locale locale) {
-		return Map.of("status", 400, "error", this.messages.getMessage(ex, locale));
 	}
 
 	static Map<String, Object> item(InnovationHit hit) {

@@ -36,18 +36,29 @@ class SearchConcurrencyLimit extends OncePerRequestFilter {
 
 	private final Duration queueTimeout;
 
+	private final int queueLength;
+
 	private final MessageSource messages;
 
 	/**
 	 * @param concurrency how many searches run at once; 0 for one per core
 	 * @param queueTimeout how long a search may wait for its turn
+	 * @param queueLength how many searches may wait at once; more are turned away at
+	 * once, so that a flood holds no more than this many threads and buffers
 	 */
 	SearchConcurrencyLimit(@Value("${casebook.search.concurrency}") int concurrency,
-			@Value("${casebook.search.queue-timeout}") Duration queueTimeout, MessageSource messages) {
+			@Value("${casebook.search.queue-timeout}") Duration queueTimeout,
+			@Value("${casebook.search.queue-length}") int queueLength, MessageSource messages) {
 		this.permits = new Semaphore((concurrency > 0) ? concurrency : Runtime.getRuntime().availableProcessors(),
 				true);
 		this.queueTimeout = queueTimeout;
+		this.queueLength = queueLength;
 		this.messages = messages;
+	}
+
+	/** How many searches wait for their turn now. */
+	int waiting() {
+		return this.permits.getQueueLength();
 	}
 
 	@Override
@@ -61,7 +72,9 @@ class SearchConcurrencyLimit extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		boolean turn;
 		try {
-			turn = this.permits.tryAcquire(this.queueTimeout.toNanos(), TimeUnit.NANOSECONDS);
+			// The queue length is read without a lock: a few more may slip in at once.
+			turn = this.permits.getQueueLength() < this.queueLength
+					&& this.permits.tryAcquire(this.queueTimeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

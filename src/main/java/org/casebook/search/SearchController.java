@@ -7,15 +7,12 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The list of innovations: a plain GET form that works without JavaScript. With htmx,
@@ -55,13 +52,6 @@ class SearchController {
 				NumberFormat.getIntegerInstance(locale)));
 		// Restoring a page the browser's history no longer has needs all of it.
 		return (htmx != null && historyRestore == null) ? "search/list :: results" : "search/list";
-	}
-
-	@ExceptionHandler(InvalidSearchException.class)
-	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	String invalid(InvalidSearchException ex, Locale locale, Model model) {
-		model.addAttribute("reason", this.messages.getMessage(ex, locale));
-		return "error/4xx";
 	}
 
 	private static SearchView view(String parameter) {

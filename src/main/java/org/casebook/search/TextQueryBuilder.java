@@ -1,15 +1,19 @@
 package org.casebook.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -43,6 +47,20 @@ final class TextQueryBuilder {
 
 	private static final int FUZZY_MIN_LENGTH = 5;
 
+	/**
+	 * The most terms the keywords may have once analysed. A word the analyzer splits
+	 * (digits between slashes, say) counts for each of its pieces: each piece becomes a
+	 * clause per text field, and Lucene refuses a query of more than
+	 * {@link IndexSearcher#getMaxClauseCount()} clauses in all.
+	 */
+	static final int MAX_ANALYSED_TERMS = 48;
+
+	/**
+	 * Typos are forgiven in at most this many words: a word's typo variants may add up to
+	 * 50 clauses. A longer search has enough other words to find what it looks for.
+	 */
+	static final int MAX_FORGIVING_WORDS = 8;
+
 	private static final float FORGIVING_BOOST = 0.5f;
 
 	private final Map<String, Analyzer> analyzers;
@@ -58,12 +76,21 @@ final class TextQueryBuilder {
 		this.folded = folded;
 	}
 
+	/**
+	 * @throws InvalidSearchException if the keywords have more than
+	 * {@value #MAX_ANALYSED_TERMS} terms once analysed
+	 */
 	Query build(KeywordQuery keywords) {
+		int terms = analysedTerms(keywords);
+		if (terms > MAX_ANALYSED_TERMS) {
+			throw new InvalidSearchException("search.invalid.tooManyTerms", terms, MAX_ANALYSED_TERMS);
+		}
+		boolean forgiving = keywords.words().size() <= MAX_FORGIVING_WORDS;
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
 		boolean onlyStopWords = keywords.phrases().isEmpty() && keywords.words().stream().allMatch(StopWords::contains);
 		boolean required = false;
 		for (String word : keywords.words()) {
-			Query match = word(word, word.equals(keywords.prefix()));
+			Query match = word(word, forgiving, word.equals(keywords.prefix()));
 			if (StopWords.contains(word) && !onlyStopWords) {
 				query.add(match, Occur.SHOULD);
 			}
@@ -99,7 +126,30 @@ final class TextQueryBuilder {
 		return query.build();
 	}
 
-	private Query word(String word, boolean prefix) {
+	/**
+	 * How many terms the folded analyzer makes of the keywords. The language analyzers
+	 * split text the same way and may only drop stop words, so no field gets more.
+	 */
+	private int analysedTerms(KeywordQuery keywords) {
+		int terms = 0;
+		for (List<String> part : List.of(keywords.words(), keywords.phrases(), keywords.excluded())) {
+			for (String text : part) {
+				try (TokenStream tokens = this.folded.tokenStream(FOLDED_FIELDS.get(0), text)) {
+					tokens.reset();
+					while (tokens.incrementToken()) {
+						terms++;
+					}
+					tokens.end();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
+		return terms;
+	}
+
+	private Query word(String word, boolean forgiving, boolean prefix) {
 		BooleanQuery.Builder anyField = new BooleanQuery.Builder();
 		for (FieldGroup group : FIELD_GROUPS) {
 			for (String field : group.fields()) {
@@ -107,7 +157,7 @@ final class TextQueryBuilder {
 			}
 		}
 		String term = singleFoldedTerm(word);
-		if (term != null && term.codePointCount(0, term.length()) >= FUZZY_MIN_LENGTH) {
+		if (forgiving && term != null && term.codePointCount(0, term.length()) >= FUZZY_MIN_LENGTH) {
 			for (String field : FOLDED_FIELDS) {
 				add(anyField, new FuzzyQuery(new Term(field, term), 1, 1), FORGIVING_BOOST);
 			}

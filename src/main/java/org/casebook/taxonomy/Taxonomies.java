@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Taxonomies {
+
+	private static final Logger log = LoggerFactory.getLogger(Taxonomies.class);
 
 	private static final List<Class<? extends TaxonomyTerm>> TAXONOMIES = List.of(Country.class, OrganisationType.class,
 			Sector.class, GovernmentLevel.class, InnovationStage.class, Tag.class);
@@ -40,7 +45,15 @@ public class Taxonomies {
 	public Optional<String> label(Class<? extends TaxonomyTerm> taxonomy, String key) {
 		String label = labels().get(taxonomy).get(key);
 		if (label == null && System.nanoTime() - this.loadedAt > RELOAD_AT_MOST_EVERY.toNanos()) {
-			label = reload().get(taxonomy).get(key);
+			try {
+				label = reload().get(taxonomy).get(key);
+			}
+			catch (PersistenceException ex) {
+				// The database is away: what was read last time still holds, and the
+				// next unknown key tries again after the pause.
+				this.loadedAt = System.nanoTime();
+				log.warn("Could not read the taxonomies again: {}", ex.toString());
+			}
 		}
 		return Optional.ofNullable(label);
 	}

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -157,6 +158,7 @@ class MapApiTests {
 		for (String url : List.of("/api/v1/map?zoom=x", "/api/v1/map?zoom=19", "/api/v1/map?zoom=-1",
 				"/api/v1/map?bbox=1,2,3", "/api/v1/map?bbox=a,b,c,d", "/api/v1/map?bbox=10,50,0,60",
 				"/api/v1/map?bbox=0,60,10,50", "/api/v1/map?bbox=NaN,0,1,1", "/api/v1/map?zoom=18&bbox=-180,-85,180,85",
+				"/api/v1/map?zoom=6", "/api/v1/map?zoom=13", "/api/v1/map?zoom=14", "/api/v1/map?zoom=18",
 				"/api/v1/map?year=1", "/api/v1/map?yearFrom=abc", "/api/v1/map/cases?bbox=x")) {
 			if (url.endsWith("year=1")) {
 				// An unknown parameter is ignored, as on the list.
@@ -168,6 +170,16 @@ class MapApiTests {
 				.andExpect(jsonPath("$.status").value(400))
 				.andExpect(jsonPath("$.error").isString());
 		}
+	}
+
+	@Test
+	void theWholeWorldIsServedUpToTheZoomItFitsIn() throws Exception {
+		assertThat(MapArea.maxWorldZoom()).isEqualTo(5);
+		assertThat(clusterSum(fetch("/api/v1/map?zoom=5")))
+			.isEqualTo(fetch("/api/v1/map?zoom=0").get("located").asLong());
+		this.mvc.perform(get("/api/v1/map?zoom=6"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value(containsString("bbox")));
 	}
 
 	@Test

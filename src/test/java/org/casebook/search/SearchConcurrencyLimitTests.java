@@ -21,7 +21,7 @@ class SearchConcurrencyLimitTests {
 
 	final StaticMessageSource messages = new StaticMessageSource();
 
-	final SearchConcurrencyLimit limit = new SearchConcurrencyLimit(1, Duration.ofSeconds(1), this.messages);
+	final SearchConcurrencyLimit limit = new SearchConcurrencyLimit(1, Duration.ofSeconds(1), 10, this.messages);
 
 	SearchConcurrencyLimitTests() {
 		this.messages.setUseCodeAsDefaultMessage(true);
@@ -61,11 +61,41 @@ class SearchConcurrencyLimitTests {
 		assertThat(third.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
 	}
 
+	@Test
+	void whenTheQueueIsFullASearchIsTurnedAwayAtOnce() throws Exception {
+		SearchConcurrencyLimit shortQueue = new SearchConcurrencyLimit(1, Duration.ofSeconds(30), 1, this.messages);
+		CountDownLatch running = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		CompletableFuture<MockHttpServletResponse> first = CompletableFuture
+			.supplyAsync(() -> run(shortQueue, "/innovations", () -> {
+				running.countDown();
+				await(finish);
+			}));
+		assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<MockHttpServletResponse> waiting = CompletableFuture
+			.supplyAsync(() -> run(shortQueue, "/innovations", () -> {
+			}));
+		while (!waiting.isDone() && shortQueue.waiting() == 0) {
+			Thread.sleep(5);
+		}
+		// The queue holds one: the next does not wait the 30 s of the queue timeout.
+		MockHttpServletResponse turnedAway = CompletableFuture.supplyAsync(() -> run(shortQueue, "/api/v1/map", () -> {
+		})).get(5, TimeUnit.SECONDS);
+		assertThat(turnedAway.getStatus()).isEqualTo(503);
+		finish.countDown();
+		assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+		assertThat(waiting.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+	}
+
 	private MockHttpServletResponse run(String path, Runnable work) {
+		return run(this.limit, path, work);
+	}
+
+	private static MockHttpServletResponse run(SearchConcurrencyLimit limit, String path, Runnable work) {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		try {
-			this.limit.doFilter(request, response, new MockFilterChain() {
+			limit.doFilter(request, response, new MockFilterChain() {
 
 				@Override
 				public void doFilter(ServletRequest req, ServletResponse res) throws IOException {

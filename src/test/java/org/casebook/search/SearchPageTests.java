@@ -1,6 +1,9 @@
 package org.casebook.search;
 
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.jayway.jsonpath.JsonPath;
 import jakarta.persistence.EntityManagerFactory;
@@ -165,6 +168,31 @@ class SearchPageTests {
 		}
 		this.mvc.perform(get("/innovations?yearFrom=abc"))
 			.andExpect(content().string(containsString("The year &quot;abc&quot; is not valid")));
+	}
+
+	@Test
+	void keywordLimitsCountTheWordsTheAnalyzerMakes() throws Exception {
+		// One "word" of 150 numbers: the analyzer splits it at each slash.
+		String numbers = IntStream.rangeClosed(1, 150).mapToObj(Integer::toString).collect(Collectors.joining("/"));
+		assertThat(numbers.length()).isLessThanOrEqualTo(SearchQueryParser.MAX_TEXT_LENGTH);
+		this.mvc.perform(get("/innovations").param("q", numbers))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("too many words: 150")));
+		for (String api : List.of("/api/v1/innovations", "/api/v1/map")) {
+			this.mvc.perform(get(api).param("q", numbers))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.error").value(containsString("at most " + TextQueryBuilder.MAX_ANALYSED_TERMS)));
+		}
+		String most = IntStream.range(0, TextQueryBuilder.MAX_ANALYSED_TERMS)
+			.mapToObj((i) -> "w" + i)
+			.collect(Collectors.joining("/"));
+		this.mvc.perform(get("/innovations").param("q", most)).andExpect(status().isOk());
+		// Typo-forgiving words (five letters or more) are the costliest: as many as
+		// allowed.
+		this.mvc
+			.perform(get("/innovations").param("q",
+					"public service digital citizen budget health school " + "open data " + "housing ".repeat(20)))
+			.andExpect(status().isOk());
 	}
 
 	@Test
