@@ -143,7 +143,12 @@ public class Innovation {
 	@Column(nullable = false)
 	private Instant createdAt;
 
+	/**
+	 * In the index too: the index check compares it, to find cases indexed before a
+	 * change.
+	 */
 	@Column(nullable = false)
+	@GenericField(projectable = Projectable.YES)
 	private Instant updatedAt;
 
 	@GenericField(projectable = Projectable.YES, sortable = Sortable.YES)

@@ -25,7 +25,7 @@ class SearchIndexAdminController {
 	}
 
 	@PostMapping("/repair")
-	SearchIndexMaintenance.Consistency repair() throws InterruptedException {
+	SearchIndexMaintenance.Consistency repair() {
 		return this.maintenance.checkAndRepair();
 	}
 

@@ -6,11 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -21,6 +27,7 @@ import org.hibernate.search.engine.backend.metamodel.IndexFieldDescriptor;
 import org.hibernate.search.engine.backend.metamodel.IndexValueFieldTypeDescriptor;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
+import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +49,17 @@ public class SearchIndexMaintenance {
 	private final EntityManagerFactory entityManagerFactory;
 
 	private final Path indexDirectory;
+
+	private final ReentrantLock repairing = new ReentrantLock();
+
+	/**
+	 * From how many differences a start rebuilds the index instead of repairing it case
+	 * by case (mass indexing is about three times faster per case).
+	 */
+	private static final int REBUILD_FROM = 5_000;
+
+	/** Cases loaded and indexed at once by a repair. */
+	private static final int REPAIR_BATCH = 200;
 
 	SearchIndexMaintenance(EntityManagerFactory entityManagerFactory,
 			@Value("${casebook.index-directory}") Path indexDirectory) {
@@ -65,6 +83,13 @@ public class SearchIndexMaintenance {
 			Files.createDirectories(this.indexDirectory);
 			Files.writeString(file, fingerprint);
 			log.info("Search index built: {}", check());
+			return;
+		}
+		Consistency consistency = check();
+		if (consistency.missing() + consistency.stale() + consistency.outdated() > REBUILD_FROM) {
+			// Before Casebook is ready no one searches: a rebuild is faster.
+			log.warn("Search index differs much from the database ({}); rebuilding it", consistency);
+			rebuild();
 			return;
 		}
 		checkAndRepair();
@@ -111,38 +136,110 @@ public class SearchIndexMaintenance {
 	}
 
 	/**
-	 * Compares the ids of the published cases with the ids in the index.
+	 * Compares the published cases with the index, case by case: which are missing, which
+	 * the index keeps without a published case, and which it holds in an older version
+	 * (its {@code updatedAt} differs from the database's).
 	 * @return the differences found
 	 */
 	public Consistency check() {
+		return differences().consistency();
+	}
+
+	private Differences differences() {
 		try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
-			List<Long> published = entityManager
-				.createQuery("select i.id from Innovation i where i.status = :status", Long.class)
+			Map<Long, Instant> published = new HashMap<>();
+			entityManager
+				.createQuery("select i.id, i.updatedAt from Innovation i where i.status = :status", Object[].class)
 				.setParameter("status", PublicationStatus.PUBLISHED)
-				.getResultList();
-			List<Long> indexed = Search.session(entityManager)
+				.getResultList()
+				.forEach((row) -> published.put((Long) row[0], version((Instant) row[1])));
+			List<List<?>> indexed = Search.session(entityManager)
 				.search(Innovation.class)
-				.select((f) -> f.id(Long.class))
+				.select((f) -> f.composite().from(f.id(Long.class), f.field("updatedAt", Instant.class)).asList())
 				.where((f) -> f.matchAll())
 				.fetchAllHits();
-			Set<Long> missing = new HashSet<>(published);
-			indexed.forEach(missing::remove);
-			Set<Long> stale = new HashSet<>(indexed);
-			published.forEach(stale::remove);
-			return new Consistency(published.size(), indexed.size(), missing.size(), stale.size());
+			Set<Long> missing = new HashSet<>(published.keySet());
+			Set<Long> stale = new HashSet<>();
+			Set<Long> outdated = new HashSet<>();
+			for (List<?> document : indexed) {
+				Long id = (Long) document.get(0);
+				missing.remove(id);
+				Instant current = published.get(id);
+				if (current == null) {
+					stale.add(id);
+				}
+				else if (!current.equals(version((Instant) document.get(1)))) {
+					outdated.add(id);
+				}
+			}
+			return new Differences(published.size(), indexed.size(), missing, stale, outdated);
 		}
 	}
 
-	/** Checks the index and rebuilds it if it differs from the database. */
-	public Consistency checkAndRepair() throws InterruptedException {
-		Consistency consistency = check();
-		if (consistency.consistent()) {
-			log.info("Search index is consistent: {} published cases", consistency.published());
-			return consistency;
+	/**
+	 * A version as PostgreSQL keeps it: to the microsecond (an entity indexed before it
+	 * was read back may hold nanoseconds).
+	 */
+	private static Instant version(Instant updatedAt) {
+		return (updatedAt != null) ? updatedAt.truncatedTo(ChronoUnit.MICROS) : Instant.EPOCH;
+	}
+
+	/**
+	 * Checks the index and repairs what differs from the database, case by case: the
+	 * index stays live and complete while it works (a rebuild would empty it first). One
+	 * repair at a time.
+	 * @throws RepairRunningException if another repair is running
+	 */
+	public Consistency checkAndRepair() {
+		if (!this.repairing.tryLock()) {
+			throw new RepairRunningException();
 		}
-		log.warn("Search index differs from the database ({}); rebuilding it", consistency);
-		rebuild();
-		return check();
+		try {
+			Differences differences = differences();
+			if (differences.consistency().consistent()) {
+				log.info("Search index is consistent: {} published cases", differences.published());
+				return differences.consistency();
+			}
+			log.warn("Search index differs from the database ({}); repairing it", differences.consistency());
+			Set<Long> changed = new HashSet<>(differences.missing());
+			changed.addAll(differences.stale());
+			changed.addAll(differences.outdated());
+			reindex(changed);
+			return check();
+		}
+		finally {
+			this.repairing.unlock();
+		}
+	}
+
+	/** Held while a repair runs. */
+	ReentrantLock repairLock() {
+		return this.repairing;
+	}
+
+	/**
+	 * Indexes these cases as the database has them now: published ones are added or
+	 * replaced, the others (and ids the database no longer has) removed.
+	 */
+	private void reindex(Collection<Long> ids) {
+		List<Long> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += REPAIR_BATCH) {
+			List<Long> batch = all.subList(from, Math.min(all.size(), from + REPAIR_BATCH));
+			try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
+				SearchIndexingPlan plan = Search.session(entityManager).indexingPlan();
+				Set<Long> gone = new HashSet<>(batch);
+				for (Innovation innovation : entityManager
+					.createQuery("select i from Innovation i where i.id in :ids", Innovation.class)
+					.setParameter("ids", batch)
+					.getResultList()) {
+					// The routing binder keeps unpublished cases out of the index.
+					plan.addOrUpdate(innovation);
+					gone.remove(innovation.getId());
+				}
+				gone.forEach((id) -> plan.purge(Innovation.class, id, null));
+				plan.execute();
+			}
+		}
 	}
 
 	/** Purges the index and indexes every published case again. */
@@ -173,11 +270,30 @@ public class SearchIndexMaintenance {
 	 * @param indexed documents in the index
 	 * @param missing published cases absent from the index
 	 * @param stale documents without a published case
+	 * @param outdated documents of a case that changed since it was indexed
 	 */
-	public record Consistency(long published, long indexed, long missing, long stale) {
+	public record Consistency(long published, long indexed, long missing, long stale, long outdated) {
 
 		public boolean consistent() {
-			return this.missing == 0 && this.stale == 0 && this.published == this.indexed;
+			return this.missing == 0 && this.stale == 0 && this.outdated == 0 && this.published == this.indexed;
+		}
+
+	}
+
+	private record Differences(long published, long indexed, Set<Long> missing, Set<Long> stale, Set<Long> outdated) {
+
+		Consistency consistency() {
+			return new Consistency(this.published, this.indexed, this.missing.size(), this.stale.size(),
+					this.outdated.size());
+		}
+
+	}
+
+	/** Asked for a repair while one runs. */
+	public static class RepairRunningException extends RuntimeException {
+
+		RepairRunningException() {
+			super("A repair of the search index is already running");
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.persistence.PersistenceException;
 import org.casebook.search.InvalidSearchException;
+import org.casebook.search.SearchIndexMaintenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,11 @@ class ApiErrors {
 	@ExceptionHandler(InvalidSearchException.class)
 	ResponseEntity<ApiError> invalidSearch(InvalidSearchException ex, Locale locale) {
 		return error(HttpStatus.BAD_REQUEST, this.messages.getMessage(ex, locale));
+	}
+
+	@ExceptionHandler(SearchIndexMaintenance.RepairRunningException.class)
+	ResponseEntity<ApiError> repairRunning(Locale locale) {
+		return error(HttpStatus.CONFLICT, this.messages.getMessage("admin.repairRunning", null, locale));
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, HandlerMethodValidationException.class,

@@ -1,8 +1,10 @@
 package org.casebook.web;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
+import org.casebook.map.MapTiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * The catalogue is public; the maintenance endpoints under {@code /admin} are for the
@@ -28,14 +31,48 @@ class SecurityConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, MapTiles tiles) throws Exception {
 		return http
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers("/admin/**").hasRole("ADMIN").anyRequest().permitAll())
 			.httpBasic(Customizer.withDefaults())
+			// Scripts send no CSRF token; CrossSiteAdminGuard turns browsers' cross-site
+			// requests away instead.
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/admin/**"))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(tiles)))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)))
 			.build();
+	}
+
+	/** Features no page of Casebook uses: none may be asked for. */
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+			+ "accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()";
+
+	/**
+	 * Everything comes from Casebook itself: no inline script or style, no frames, forms
+	 * that post only here. A configured tile layer is the one other host, for its images.
+	 */
+	static String contentSecurityPolicy(MapTiles tiles) {
+		String images = "'self' data:";
+		String tileOrigin = origin(tiles.url());
+		if (tileOrigin != null) {
+			images += " " + tileOrigin;
+		}
+		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + images + "; "
+				+ "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+				+ "frame-ancestors 'none'";
+	}
+
+	/** The scheme, host and port of an absolute URL template, or null for a local one. */
+	private static String origin(String urlTemplate) {
+		if (urlTemplate == null || !urlTemplate.contains("://")) {
+			return null;
+		}
+		URI uri = URI.create(urlTemplate.replaceAll("[{}]", ""));
+		return uri.getScheme() + "://" + uri.getRawAuthority();
 	}
 
 	@Bean

@@ -1,0 +1,50 @@
+package org.casebook.web;
+
+import java.time.Duration;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.CssLinkResourceTransformer;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
+
+/**
+ * Stylesheets, scripts, the map's shapes and the webjars are served under URLs that carry
+ * a hash of their content ({@code casebook-5f3a….css}), which pages link to through
+ * {@code @{…}}: a browser keeps them for a year without asking again, and a new release
+ * changes the URL. Boot's own static mappings are off
+ * ({@code spring.web.resources.add-mappings=false}) because they cannot say
+ * {@code immutable}.
+ */
+@Configuration(proxyBeanMethods = false)
+class StaticResources implements WebMvcConfigurer {
+
+	private static final CacheControl ONE_YEAR = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/webjars/**")
+			.addResourceLocations("classpath:/META-INF/resources/webjars/")
+			.setCacheControl(ONE_YEAR)
+			.resourceChain(true)
+			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+			.addTransformer(new CssLinkResourceTransformer());
+		registry.addResourceHandler("/**")
+			.addResourceLocations("classpath:/static/")
+			.setCacheControl(ONE_YEAR)
+			.resourceChain(true)
+			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+			.addTransformer(new CssLinkResourceTransformer());
+	}
+
+	/** Rewrites the URLs that templates build into their versioned form. */
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+		return new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+	}
+
+}
