@@ -3,11 +3,6 @@ package org.casebook.database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -30,13 +25,15 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
 	static EmbeddedPostgresServer start(EmbeddedPostgresProperties properties) throws IOException {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		Path dataDirectory;
 		if (properties.ephemeral()) {
-			builder.setDataDirectory(Files.createTempDirectory("casebook-postgres")).setCleanDataDirectory(true);
+			dataDirectory = Files.createTempDirectory("casebook-postgres");
+			builder.setDataDirectory(dataDirectory).setCleanDataDirectory(true);
 		}
 		else {
-			Path dataDirectory = properties.dataDirectory().toAbsolutePath();
+			dataDirectory = properties.dataDirectory().toAbsolutePath().normalize();
 			Files.createDirectories(dataDirectory);
-			stopStaleServer(dataDirectory);
+			PostmasterPidFile.clear(dataDirectory);
 			builder.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
 				.setServerConfig("fsync", "on")
@@ -46,7 +43,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 		// Room for the demo generator's large batches and for mass indexing.
 		builder.setServerConfig("max_connections", "50").setServerConfig("shared_buffers", "256MB");
-		return new EmbeddedPostgresServer(builder.start());
+		try {
+			return new EmbeddedPostgresServer(builder.start());
+		}
+		catch (IOException | RuntimeException ex) {
+			// zonky leaves the server running when its startup check fails.
+			PostmasterPidFile.stopServer(dataDirectory);
+			throw ex;
+		}
 	}
 
 	String jdbcUrl() {
@@ -56,36 +60,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		this.postgres.close();
-	}
-
-	/**
-	 * After a kill -9 of Casebook the server it started keeps running and holds the data
-	 * folder; stop it so that this start can take the folder over.
-	 */
-	private static void stopStaleServer(Path dataDirectory) throws IOException {
-		Path pidFile = dataDirectory.resolve("postmaster.pid");
-		if (!Files.exists(pidFile)) {
-			return;
-		}
-		List<String> lines = Files.readAllLines(pidFile);
-		if (lines.isEmpty()) {
-			return;
-		}
-		long pid = Long.parseLong(lines.get(0).trim());
-		ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent((server) -> {
-			log.warn("Stopping a PostgreSQL server (pid {}) left running by an earlier Casebook", pid);
-			server.destroy();
-			try {
-				server.onExit().get(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				server.destroyForcibly();
-			}
-		});
-		Files.deleteIfExists(pidFile);
 	}
 
 }

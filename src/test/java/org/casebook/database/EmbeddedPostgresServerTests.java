@@ -1,11 +1,17 @@
 package org.casebook.database;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,18 +25,88 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmbeddedPostgresServerTests {
 
 	@Test
-	void durableServerKeepsItsDataAcrossRestarts(@TempDir Path dataDirectory) throws Exception {
-		EmbeddedPostgresProperties properties = new EmbeddedPostgresProperties(dataDirectory, false);
+	void durableServerKeepsItsDataAcrossRestarts(@TempDir Path folder) throws Exception {
+		EmbeddedPostgresProperties properties = durable(folder);
 		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties)) {
 			execute(server, "CREATE TABLE kept (word text); INSERT INTO kept VALUES ('décret')");
 		}
-		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties);
-				Connection connection = DriverManager.getConnection(server.jdbcUrl());
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT word, current_setting('fsync') FROM kept")) {
-			assertThat(result.next()).isTrue();
-			assertThat(result.getString(1)).isEqualTo("décret");
-			assertThat(result.getString(2)).isEqualTo("on");
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties)) {
+			assertThat(query(server, "SELECT word || ' ' || current_setting('fsync') FROM kept"))
+				.isEqualTo("décret on");
+		}
+	}
+
+	@Test
+	void leavesAloneAnotherProcessThatThePidFileNames(@TempDir Path folder) throws Exception {
+		EmbeddedPostgresProperties properties = durable(folder);
+		Path dataDirectory = folder.resolve("postgres");
+		EmbeddedPostgresServer.start(properties).close();
+		// As after a reboot: the pid of the server that was is now another program's.
+		Process unrelated = new ProcessBuilder("sleep", "60").start();
+		try {
+			writePidFile(dataDirectory,
+					unrelated.pid() + "\n" + dataDirectory + "\n1764480000\n5432\n/tmp\n127.0.0.1\n");
+			try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties)) {
+				assertThat(query(server, "SELECT 1")).isEqualTo("1");
+				assertThat(unrelated.isAlive()).isTrue();
+			}
+			assertThat(unrelated.waitFor(1, TimeUnit.SECONDS)).as("sleep ended").isFalse();
+		}
+		finally {
+			unrelated.destroyForcibly();
+		}
+	}
+
+	@Test
+	void leavesAloneTheServerOfAnotherFolderWhosePidFileWasCopiedHere(@TempDir Path folder) throws Exception {
+		EmbeddedPostgresProperties copy = durable(folder.resolve("copy"));
+		EmbeddedPostgresServer.start(copy).close();
+		try (EmbeddedPostgresServer original = EmbeddedPostgresServer.start(durable(folder.resolve("original")))) {
+			Files.copy(folder.resolve("original/postgres/postmaster.pid"),
+					folder.resolve("copy/postgres/postmaster.pid"));
+			try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(copy)) {
+				assertThat(query(server, "SELECT 1")).isEqualTo("1");
+			}
+			assertThat(query(original, "SELECT 1")).isEqualTo("1");
+		}
+	}
+
+	@Test
+	void startsDespiteAGarbledPidFile(@TempDir Path folder) throws Exception {
+		EmbeddedPostgresProperties properties = durable(folder);
+		Path dataDirectory = folder.resolve("postgres");
+		EmbeddedPostgresServer.start(properties).close();
+		long self = ProcessHandle.current().pid();
+		List<String> garbled = List.of("", "\n\n", "postgres\n", "-" + self + "\n" + dataDirectory + "\n", "0\n", "1\n",
+				"99999999999999999999999999\n", Long.MAX_VALUE + "\n", self + "\n" + dataDirectory + "\n",
+				"\u00ff\u00fe\u0000\u0007 12");
+		for (String content : garbled) {
+			writePidFile(dataDirectory, content);
+			try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties)) {
+				assertThat(query(server, "SELECT 1")).as("with a pid file of %s", content).isEqualTo("1");
+			}
+		}
+	}
+
+	@Test
+	void takesOverTheFolderFromTheServerOfACasebookThatWasKilled(@TempDir Path folder) throws Exception {
+		Path dataDirectory = folder.resolve("postgres");
+		Path marker = folder.resolve("started");
+		Process killed = startCasebook(dataDirectory, marker, folder.resolve("killed.log"));
+		killed.destroyForcibly();
+		killed.waitFor(30, TimeUnit.SECONDS);
+		long pid = PostmasterPidFile.parsePid(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0))
+			.orElseThrow();
+		ProcessHandle orphan = ProcessHandle.of(pid).orElseThrow();
+		try {
+			assertThat(orphan.isAlive()).as("the server outlives its Casebook").isTrue();
+			try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(durable(folder))) {
+				assertThat(query(server, "SELECT word FROM kept")).isEqualTo("written before the kill");
+				assertThat(orphan.isAlive()).isFalse();
+			}
+		}
+		finally {
+			orphan.destroyForcibly();
 		}
 	}
 
@@ -69,11 +145,65 @@ class EmbeddedPostgresServerTests {
 				.isSameAs(provided));
 	}
 
+	private static EmbeddedPostgresProperties durable(Path folder) {
+		return new EmbeddedPostgresProperties(folder.resolve("postgres"), false);
+	}
+
+	private static void writePidFile(Path dataDirectory, String content) throws IOException {
+		Files.writeString(dataDirectory.resolve("postmaster.pid"), content, StandardCharsets.ISO_8859_1);
+	}
+
+	/**
+	 * Another JVM running the embedded server on the folder, with a row in it, as a
+	 * Casebook would; returns once the server is up.
+	 */
+	private static Process startCasebook(Path dataDirectory, Path marker, Path log) throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				OtherCasebook.class.getName(), dataDirectory.toString(), marker.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		while (!Files.exists(marker)) {
+			if (!process.isAlive() || System.nanoTime() > deadline) {
+				process.destroyForcibly();
+				throw new AssertionError("The other Casebook did not start:\n" + Files.readString(log));
+			}
+			Thread.sleep(100);
+		}
+		return process;
+	}
+
+	private static String query(EmbeddedPostgresServer server, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			assertThat(result.next()).isTrue();
+			return result.getString(1);
+		}
+	}
+
 	private static void execute(EmbeddedPostgresServer server, String sql) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
 				Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
+	}
+
+	/**
+	 * A Casebook in another JVM: starts the server on a folder, writes a row, then waits.
+	 */
+	static final class OtherCasebook {
+
+		public static void main(String[] args) throws Exception {
+			EmbeddedPostgresServer server = EmbeddedPostgresServer
+				.start(new EmbeddedPostgresProperties(Path.of(args[0]), false));
+			execute(server, "CREATE TABLE kept (word text); INSERT INTO kept VALUES ('written before the kill')");
+			Files.createFile(Path.of(args[1]));
+			Thread.sleep(Long.MAX_VALUE);
+		}
+
 	}
 
 }
