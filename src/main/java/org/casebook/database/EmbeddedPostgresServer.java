@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL server run from the binaries on the classpath. In durable mode its
  * data lives in a folder that survives restarts, with fsync on, so that a crash loses
- * nothing.
+ * nothing; one Casebook at a time may use the folder ({@link DataDirectoryLock}).
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -19,32 +19,48 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private final EmbeddedPostgres postgres;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+	private final DataDirectoryLock lock;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, DataDirectoryLock lock) {
 		this.postgres = postgres;
+		this.lock = lock;
 	}
 
 	static EmbeddedPostgresServer start(EmbeddedPostgresProperties properties) throws IOException {
-		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-		Path dataDirectory;
 		if (properties.ephemeral()) {
-			dataDirectory = Files.createTempDirectory("casebook-postgres");
-			builder.setDataDirectory(dataDirectory).setCleanDataDirectory(true);
+			Path dataDirectory = Files.createTempDirectory("casebook-postgres");
+			return start(builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true), dataDirectory, null);
 		}
-		else {
-			dataDirectory = properties.dataDirectory().toAbsolutePath().normalize();
-			Files.createDirectories(dataDirectory);
+		Path dataDirectory = properties.dataDirectory().toAbsolutePath().normalize();
+		Files.createDirectories(dataDirectory);
+		DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory);
+		try {
 			PostmasterPidFile.clear(dataDirectory);
-			builder.setDataDirectory(dataDirectory)
+			EmbeddedPostgres.Builder builder = builder().setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on");
 			log.info("Starting embedded PostgreSQL with its data in {}", dataDirectory);
+			return start(builder, dataDirectory, lock);
 		}
-		// Room for the demo generator's large batches and for mass indexing.
-		builder.setServerConfig("max_connections", "50").setServerConfig("shared_buffers", "256MB");
+		catch (IOException | RuntimeException ex) {
+			lock.close();
+			throw ex;
+		}
+	}
+
+	private static EmbeddedPostgres.Builder builder() {
+		return EmbeddedPostgres.builder()
+			// Room for the demo generator's large batches and for mass indexing.
+			.setServerConfig("max_connections", "50")
+			.setServerConfig("shared_buffers", "256MB");
+	}
+
+	private static EmbeddedPostgresServer start(EmbeddedPostgres.Builder builder, Path dataDirectory,
+			DataDirectoryLock lock) throws IOException {
 		try {
-			return new EmbeddedPostgresServer(builder.start());
+			return new EmbeddedPostgresServer(builder.start(), lock);
 		}
 		catch (IOException | RuntimeException ex) {
 			// zonky leaves the server running when its startup check fails.
@@ -59,7 +75,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		this.postgres.close();
+		try {
+			this.postgres.close();
+		}
+		finally {
+			if (this.lock != null) {
+				this.lock.close();
+			}
+		}
 	}
 
 }

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * pid in the file may belong to anyone. So the process is stopped only when it is
  * provably a PostgreSQL server of this very folder, and the file is otherwise treated as
  * stale.
+ * <p>
+ * Only to be used while holding the folder's {@link DataDirectoryLock}: a server of the
+ * folder is then an orphan, not another Casebook's.
  */
 final class PostmasterPidFile {
 

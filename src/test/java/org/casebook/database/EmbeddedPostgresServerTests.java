@@ -21,6 +21,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EmbeddedPostgresServerTests {
 
@@ -89,6 +90,40 @@ class EmbeddedPostgresServerTests {
 	}
 
 	@Test
+	void refusesASecondStartOnTheSameFolderAndTheFirstKeepsRunning(@TempDir Path folder) throws Exception {
+		EmbeddedPostgresProperties properties = durable(folder);
+		try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(properties)) {
+			assertThatThrownBy(() -> EmbeddedPostgresServer.start(properties)).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("in use by another Casebook")
+				.hasMessageContaining(folder.resolve("postgres").toString());
+			assertThat(query(first, "SELECT 1")).isEqualTo("1");
+		}
+		try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(properties)) {
+			assertThat(query(again, "SELECT 1")).as("a start once the first has stopped").isEqualTo("1");
+		}
+	}
+
+	@Test
+	void refusesAStartWhileAnotherProcessHoldsTheFolder(@TempDir Path folder) throws Exception {
+		Path dataDirectory = folder.resolve("postgres");
+		Path marker = folder.resolve("started");
+		Process other = startCasebook(dataDirectory, marker, folder.resolve("other.log"));
+		try {
+			assertThatThrownBy(() -> EmbeddedPostgresServer.start(durable(folder)))
+				.hasMessageContaining("in use by another Casebook (pid " + other.pid() + ")")
+				.hasMessageContaining(dataDirectory.toString());
+			long pid = PostmasterPidFile.parsePid(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0))
+				.orElseThrow();
+			assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("the other Casebook's server")
+				.contains(true);
+		}
+		finally {
+			other.destroy();
+			other.waitFor(60, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
 	void takesOverTheFolderFromTheServerOfACasebookThatWasKilled(@TempDir Path folder) throws Exception {
 		Path dataDirectory = folder.resolve("postgres");
 		Path marker = folder.resolve("started");
@@ -145,6 +180,7 @@ class EmbeddedPostgresServerTests {
 				.isSameAs(provided));
 	}
 
+	/** The data folder in a folder of its own: its lock file goes beside it. */
 	private static EmbeddedPostgresProperties durable(Path folder) {
 		return new EmbeddedPostgresProperties(folder.resolve("postgres"), false);
 	}
