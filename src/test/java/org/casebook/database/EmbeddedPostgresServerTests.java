@@ -1,9 +1,14 @@
 package org.casebook.database;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,8 +16,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,20 +29,98 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EmbeddedPostgresServerTests {
 
 	@Test
-	void durableServerKeepsItsDataAcrossRestarts(@TempDir Path folder) throws Exception {
+	void durableServerKeepsItsDataAndPasswordAcrossRestarts(@TempDir Path folder) throws Exception {
 		EmbeddedPostgresProperties properties = durable(folder);
+		String password;
 		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties)) {
 			execute(server, "CREATE TABLE kept (word text); INSERT INTO kept VALUES ('décret')");
+			password = server.password();
 		}
 		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties)) {
+			assertThat(server.password()).isEqualTo(password);
 			assertThat(query(server, "SELECT word || ' ' || current_setting('fsync') FROM kept"))
 				.isEqualTo("décret on");
 		}
+	}
+
+	@Test
+	void asksForThePasswordKeptInAFileOnlyItsOwnerCanRead(@TempDir Path folder) throws Exception {
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(durable(folder))) {
+			Path passwordFile = folder.resolve("postgres").resolve(EmbeddedPostgresServer.PASSWORD_FILE);
+			assertThat(Files.readString(passwordFile).trim()).isEqualTo(server.password()).hasSizeGreaterThan(20);
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+				.isEqualTo("rw-------");
+			assertThat(query(server, server.password(), "SELECT current_user")).isEqualTo("postgres");
+			assertRefused(server, null);
+			assertRefused(server, "postgres");
+			assertRefused(server, server.password() + "x");
+			assertThat(Files.readString(folder.resolve("postgres").resolve("pg_hba.conf"))).doesNotContain("trust");
+		}
+	}
+
+	@Test
+	void asksForAPasswordOnAFolderOfTheVersionThatTrustedEveryone(@TempDir Path folder) throws Exception {
+		Path dataDirectory = folder.resolve("postgres");
+		try (EmbeddedPostgres old = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDirectory)
+			.setCleanDataDirectory(false)
+			.start(); Connection connection = old.getPostgresDatabase().getConnection()) {
+			connection.createStatement().execute("CREATE TABLE kept (word text); INSERT INTO kept VALUES ('kept')");
+		}
+		assertThat(Files.readString(dataDirectory.resolve("pg_hba.conf"))).containsPattern("(?m)^host.*trust");
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(durable(folder))) {
+			assertRefused(server, null);
+			assertThat(query(server, "SELECT word FROM kept")).isEqualTo("kept");
+		}
+	}
+
+	@Test
+	void listensOnTheLoopbackAddressOnly(@TempDir Path folder) throws Exception {
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(durable(folder))) {
+			assertThat(query(server, "SHOW listen_addresses")).isEqualTo("127.0.0.1");
+			int port = Integer.parseInt(query(server, "SHOW port"));
+			Optional<InetAddress> outside = NetworkInterface.networkInterfaces()
+				.flatMap(NetworkInterface::inetAddresses)
+				.filter((address) -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+				.findFirst();
+			if (outside.isPresent()) {
+				assertThatExceptionOfType(IOException.class).as("a connection to %s", outside.get()).isThrownBy(() -> {
+					try (Socket socket = new Socket()) {
+						socket.connect(new InetSocketAddress(outside.get(), port), 2000);
+					}
+				});
+			}
+		}
+	}
+
+	@Test
+	void ephemeralServerAsksForAPasswordToo() throws Exception {
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(new EmbeddedPostgresProperties(null, true))) {
+			assertRefused(server, null);
+			assertThat(query(server, "SELECT 1")).isEqualTo("1");
+		}
+	}
+
+	@Test
+	void givesTheServersPasswordAsConnectionDetails() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(EmbeddedPostgresAutoConfiguration.class))
+			.withPropertyValues("casebook.embedded-postgres.ephemeral=true")
+			.run((context) -> {
+				JdbcConnectionDetails details = context.getBean(JdbcConnectionDetails.class);
+				EmbeddedPostgresServer server = context.getBean(EmbeddedPostgresServer.class);
+				assertThat(details.getUsername()).isEqualTo("postgres");
+				assertThat(details.getPassword()).isEqualTo(server.password()).isNotEqualTo("postgres");
+				try (Connection connection = DriverManager.getConnection(details.getJdbcUrl(), details.getUsername(),
+						details.getPassword())) {
+					assertThat(connection.isValid(5)).isTrue();
+				}
+			});
 	}
 
 	@Test
@@ -211,8 +297,23 @@ class EmbeddedPostgresServerTests {
 		return process;
 	}
 
+	private static void assertRefused(EmbeddedPostgresServer server, String password) {
+		Properties properties = new Properties();
+		properties.setProperty("user", server.username());
+		if (password != null) {
+			properties.setProperty("password", password);
+		}
+		assertThatExceptionOfType(SQLException.class).as("a connection with the password %s", password)
+			.isThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), properties).close())
+			.satisfies((ex) -> assertThat(ex.getSQLState()).isIn("08004", "28P01"));
+	}
+
 	private static String query(EmbeddedPostgresServer server, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
+		return query(server, server.password(), sql);
+	}
+
+	private static String query(EmbeddedPostgresServer server, String password, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), password);
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			assertThat(result.next()).isTrue();
@@ -221,8 +322,8 @@ class EmbeddedPostgresServerTests {
 	}
 
 	private static void execute(EmbeddedPostgresServer server, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(),
+				server.password()); Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
 	}
