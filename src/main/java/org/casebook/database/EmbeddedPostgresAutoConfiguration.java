@@ -29,6 +29,8 @@ public class EmbeddedPostgresAutoConfiguration {
 	@Bean
 	JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgresServer server) {
 		String url = server.jdbcUrl();
+		String username = server.username();
+		String password = server.password();
 		return new JdbcConnectionDetails() {
 
 			@Override
@@ -38,12 +40,12 @@ public class EmbeddedPostgresAutoConfiguration {
 
 			@Override
 			public String getUsername() {
-				return "postgres";
+				return username;
 			}
 
 			@Override
 			public String getPassword() {
-				return "postgres";
+				return password;
 			}
 
 		};
