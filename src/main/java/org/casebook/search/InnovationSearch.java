@@ -2,6 +2,7 @@ package org.casebook.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.persistence.EntityManager;
 import org.apache.lucene.analysis.Analyzer;
@@ -36,7 +38,9 @@ import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.util.common.SearchTimeoutException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,9 +69,14 @@ public class InnovationSearch {
 
 	private final FacetColumns columns = new FacetColumns();
 
-	InnovationSearch(EntityManager entityManager, Taxonomies taxonomies) {
+	/** How long one query may run before it is stopped and the search refused. */
+	private final Duration timeout;
+
+	InnovationSearch(EntityManager entityManager, Taxonomies taxonomies,
+			@Value("${casebook.search.timeout}") Duration timeout) {
 		this.entityManager = entityManager;
 		this.taxonomies = taxonomies;
+		this.timeout = timeout;
 	}
 
 	/**
@@ -133,14 +142,31 @@ public class InnovationSearch {
 			.scope(Innovation.class)
 			.extension(LuceneExtension.get())
 			.openIndexReader()) {
-			return callback.call(new IndexSearcher(reader));
+			IndexSearcher searcher = new IndexSearcher(reader);
+			long deadline = System.nanoTime() + this.timeout.toNanos();
+			// Lucene asks between blocks of documents. Thrown, not answered with "stop":
+			// Lucene would keep the partial matches, and the caches remember answers.
+			searcher.setTimeout(() -> {
+				if (System.nanoTime() - deadline > 0) {
+					throw tooSlow();
+				}
+				return false;
+			});
+			return callback.call(searcher);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not search the index", ex);
 		}
 		catch (RuntimeException ex) {
-			throw tooComplex(ex) ? new InvalidSearchException("search.invalid.tooComplex") : ex;
+			if (tooComplex(ex)) {
+				throw new InvalidSearchException("search.invalid.tooComplex");
+			}
+			throw (ex instanceof SearchTimeoutException) ? tooSlow() : ex;
 		}
+	}
+
+	private InvalidSearchException tooSlow() {
+		return new InvalidSearchException("search.invalid.tooSlow", this.timeout.toMillis() / 1000.0);
 	}
 
 	/**
@@ -181,6 +207,7 @@ public class InnovationSearch {
 				.where((f) -> f.extension(LuceneExtension.get()).fromLuceneQuery(matching))
 				.sort((f) -> sort(f, query.effectiveSort()))
 				.totalHitCountThreshold(offset + limit)
+				.failAfter(Math.max(1, this.timeout.toMillis()), TimeUnit.MILLISECONDS)
 				.fetchHits(offset, limit);
 		}
 	}

@@ -3,6 +3,7 @@ package org.casebook.web;
 import java.util.Locale;
 
 import jakarta.persistence.PersistenceException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.casebook.search.InvalidSearchException;
 import org.casebook.search.SearchIndexMaintenance;
 import org.slf4j.Logger;
@@ -34,8 +35,11 @@ class ApiErrors {
 
 	private final MessageSource messages;
 
-	ApiErrors(MessageSource messages) {
+	private final DatabaseFailures databaseFailures;
+
+	ApiErrors(MessageSource messages, DatabaseFailures databaseFailures) {
 		this.messages = messages;
+		this.databaseFailures = databaseFailures;
 	}
 
 	@ExceptionHandler(InvalidSearchException.class)
@@ -48,6 +52,11 @@ class ApiErrors {
 		return error(HttpStatus.CONFLICT, this.messages.getMessage("admin.repairRunning", null, locale));
 	}
 
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ApiError> undecodable(Locale locale) {
+		return error(HttpStatus.BAD_REQUEST, this.messages.getMessage("error.undecodable", null, locale));
+	}
+
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, HandlerMethodValidationException.class,
 			MissingServletRequestParameterException.class })
 	ResponseEntity<ApiError> badRequest(Locale locale) {
@@ -56,7 +65,7 @@ class ApiErrors {
 
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class, PersistenceException.class })
 	ResponseEntity<ApiError> database(RuntimeException ex, Locale locale) {
-		if (DatabaseFailures.isUnavailable(ex)) {
+		if (this.databaseFailures.isUnavailable(ex)) {
 			log.warn("The database cannot be reached: {}", ex.toString());
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header("Retry-After", DatabaseFailures.RETRY_AFTER)

@@ -5,6 +5,7 @@ import java.util.Locale;
 import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.casebook.innovation.InnovationNotFoundException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.casebook.search.InvalidSearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +39,11 @@ class ErrorPages {
 
 	private final MessageSource messages;
 
-	ErrorPages(MessageSource messages) {
+	private final DatabaseFailures databaseFailures;
+
+	ErrorPages(MessageSource messages, DatabaseFailures databaseFailures) {
 		this.messages = messages;
+		this.databaseFailures = databaseFailures;
 	}
 
 	@ExceptionHandler({ InnovationNotFoundException.class, NoResourceFoundException.class })
@@ -55,6 +59,14 @@ class ErrorPages {
 		return "error/4xx";
 	}
 
+	/** Tomcat cannot decode a parameter (a stray {@code %}, bytes that are not UTF-8). */
+	@ExceptionHandler(InvalidParameterException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String undecodable(Locale locale, Model model) {
+		model.addAttribute("reason", this.messages.getMessage("error.undecodable", null, locale));
+		return "error/4xx";
+	}
+
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, HandlerMethodValidationException.class,
 			MissingServletRequestParameterException.class })
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
@@ -64,7 +76,7 @@ class ErrorPages {
 
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class, PersistenceException.class })
 	String database(RuntimeException ex, HttpServletResponse response) {
-		if (DatabaseFailures.isUnavailable(ex)) {
+		if (this.databaseFailures.isUnavailable(ex)) {
 			log.warn("The database cannot be reached: {}", ex.toString());
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			response.setHeader("Retry-After", DatabaseFailures.RETRY_AFTER);
