@@ -45,6 +45,12 @@ final class FacetColumns {
 		});
 	}
 
+	/** Whether the columns of a segment are read already. */
+	boolean holds(LeafReader reader) {
+		IndexReader.CacheHelper core = reader.getCoreCacheHelper();
+		return core != null && this.segments.containsKey(core.getKey());
+	}
+
 	/** How many segments' columns are held. */
 	int size() {
 		return this.segments.size();
