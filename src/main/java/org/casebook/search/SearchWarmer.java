@@ -47,10 +47,16 @@ class SearchWarmer implements ApplicationRunner, DisposableBean {
 	@Override
 	public void run(ApplicationArguments args) {
 		long start = System.nanoTime();
-		int segments = this.search.warm();
-		this.search.search(SearchQuery.all());
-		log.info("Search warmed up: {} index segments read in {} ms", segments,
-				(System.nanoTime() - start) / 1_000_000);
+		try {
+			int segments = this.search.warm();
+			this.search.search(SearchQuery.all());
+			log.info("Search warmed up: {} index segments read in {} ms", segments,
+					(System.nanoTime() - start) / 1_000_000);
+		}
+		catch (RuntimeException ex) {
+			// Warming is a help, not a condition: searches read what they miss.
+			log.warn("Could not warm the search up: {}", ex.toString());
+		}
 		this.background.scheduleWithFixedDelay(this::warm, this.interval.toMillis(), this.interval.toMillis(),
 				TimeUnit.MILLISECONDS);
 	}

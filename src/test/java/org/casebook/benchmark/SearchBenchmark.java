@@ -73,6 +73,7 @@ public final class SearchBenchmark {
 		int warmUp = Integer.parseInt(options.getOrDefault("warmup", "30"));
 		boolean reindex = Boolean.parseBoolean(options.getOrDefault("reindex", "false"));
 		boolean map = Boolean.parseBoolean(options.getOrDefault("map", "true"));
+		boolean mix = Boolean.parseBoolean(options.getOrDefault("mix", "false"));
 		Path data = Path.of("data", "benchmark-" + cases).toAbsolutePath();
 
 		System.out.printf("Casebook search benchmark: %,d demo cases, %d clients, %d s, data in %s%n", cases, clients,
@@ -110,6 +111,10 @@ public final class SearchBenchmark {
 
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			String base = "http://localhost:" + port;
+			if (mix) {
+				mixedLoad(context, base, data, clients, seconds, warmUp);
+				return;
+			}
 			// Until the JIT compiler has done most of its work: it shares the cores.
 			System.out.printf("Warming up for %d s...%n", warmUp);
 			load(base, clients, warmUp, 7, SearchBenchmark::randomSearch);
@@ -141,6 +146,65 @@ public final class SearchBenchmark {
 		finally {
 			context.close();
 		}
+	}
+
+	/**
+	 * Many clients over a mix of what people ask for: list pages, the map's data, the
+	 * JSON API and case pages. First from clients in this JVM, then, when {@code wrk} is
+	 * installed, from wrk in a process of its own over the same URLs; the heap after a
+	 * full GC is printed before, between and after.
+	 */
+	private static void mixedLoad(ConfigurableApplicationContext context, String base, Path data, int clients,
+			int seconds, int warmUp) throws Exception {
+		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+		List<String> slugs = jdbc.queryForList(
+				"SELECT slug FROM innovation WHERE status = 'PUBLISHED' ORDER BY random() LIMIT 20000", String.class);
+		List<double[]> centres = jdbc.query("SELECT latitude, longitude FROM country WHERE NOT grouping",
+				(row, n) -> new double[] { row.getDouble(1), row.getDouble(2) });
+		Function<SplittableRandom, String> mixed = (random) -> {
+			int kind = random.nextInt(100);
+			if (kind < 45) {
+				return randomSearch(random);
+			}
+			if (kind < 65) {
+				return randomMap(random, centres);
+			}
+			if (kind < 80) {
+				return randomSearch(random).replace("/innovations?", "/api/v1/innovations?");
+			}
+			return "/innovations/" + oneOf(random, slugs);
+		};
+		System.out.printf("Mixed load: 45%% list pages, 20%% map API, 15%% JSON search, 20%% case pages%n");
+		System.out.printf("Warming up for %d s...%n", warmUp);
+		load(base, clients, warmUp, 7, mixed);
+		System.out.printf("Heap in use after a full GC, before: %,d MB%n", heapAfterGc());
+		System.out.printf("In-process clients (Java HttpClient, in Casebook's JVM): %d for %d s%n", clients, seconds);
+		Result inProcess = load(base, clients, seconds, 45, mixed);
+		inProcess.print();
+		System.out.printf("Heap in use after a full GC, after the in-process clients: %,d MB%n", heapAfterGc());
+
+		Path urls = data.resolve("mixed-urls.txt");
+		SplittableRandom random = new SplittableRandom(46);
+		Files.write(urls, Stream.generate(() -> mixed.apply(random)).limit(200_000).toList());
+		Path script = Path.of("src", "test", "resources", "benchmark", "mixed.lua").toAbsolutePath();
+		List<String> command = List.of("wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--latency", "-s",
+				script.toString(), base, "--", urls.toString());
+		System.out.printf("External clients: %s%n", String.join(" ", command));
+		try {
+			Process wrk = new ProcessBuilder(command).inheritIO().start();
+			wrk.waitFor();
+		}
+		catch (IOException ex) {
+			System.out.printf("wrk is not installed (apt-get install wrk): %s%n", ex.getMessage());
+			return;
+		}
+		System.out.printf("Heap in use after a full GC, after wrk: %,d MB%n", heapAfterGc());
+	}
+
+	private static long heapAfterGc() {
+		System.gc();
+		Runtime runtime = Runtime.getRuntime();
+		return (runtime.totalMemory() - runtime.freeMemory()) >> 20;
 	}
 
 	private static Result load(String base, int clients, int seconds, long seed,
