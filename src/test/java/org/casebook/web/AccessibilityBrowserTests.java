@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
@@ -30,6 +31,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +51,8 @@ import static org.assertj.core.api.Assertions.fail;
  * axe-core violation of WCAG 2.2 A and AA, valid HTML by the Nu Html Checker, a search
  * made with the keyboard alone, and the filters of a phone-sized screen. The application
  * is configured as for the map's browser tests, so that both share it (and its start-up).
+ * Pages come with Casebook's own Content-Security-Policy, without 'unsafe-inline': what
+ * the browser blocks fails the tests too.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "casebook.map.tiles.url=/test-tiles/{z}/{x}/{y}.png",
@@ -78,6 +83,8 @@ class AccessibilityBrowserTests {
 			.isTrue();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
+		// The console tells what the Content-Security-Policy blocked.
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1280,1000",
@@ -109,7 +116,7 @@ class AccessibilityBrowserTests {
 		// The filters folded behind their control, as a phone shows them.
 		phone();
 		report.append(axe("list on a phone", "/innovations?country=fr&yearFrom=2000"));
-		assertThat(report).as("axe-core violations").isEmpty();
+		assertThat(report).as("axe-core violations, and what the Content-Security-Policy blocked").isEmpty();
 	}
 
 	@Test
@@ -189,6 +196,7 @@ class AccessibilityBrowserTests {
 		String countryHref = country.getDomAttribute("href");
 		new Actions(browser).sendKeys(Keys.ENTER).perform();
 		wait.until((driver) -> driver.getCurrentUrl().endsWith(countryHref));
+		assertThat(blockedByThePolicy()).as("blocked by the Content-Security-Policy").isEmpty();
 	}
 
 	@Test
@@ -218,6 +226,7 @@ class AccessibilityBrowserTests {
 		browser.findElement(By.cssSelector("#filters summary")).click();
 		wait.until((driver) -> !driver.findElement(By.id("country-fr")).isDisplayed());
 		assertThat(browser.findElement(By.id("filters")).getDomProperty("open")).isEqualTo("false");
+		assertThat(blockedByThePolicy()).as("blocked by the Content-Security-Policy").isEmpty();
 	}
 
 	@Test
@@ -243,9 +252,13 @@ class AccessibilityBrowserTests {
 		if (!browser.findElements(By.id("map")).isEmpty()) {
 			wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
 		}
+		String blocked = blockedByThePolicy();
 		Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(browser);
 		assertThat(results.isErrored()).as(name + ": " + results.getErrorMessage()).isFalse();
 		StringBuilder report = new StringBuilder();
+		if (!blocked.isEmpty()) {
+			report.append(name).append(": blocked by the Content-Security-Policy:\n").append(blocked);
+		}
 		for (Rule rule : results.getViolations()) {
 			report.append(name)
 				.append(": ")
@@ -268,6 +281,31 @@ class AccessibilityBrowserTests {
 			}
 		}
 		return report.toString();
+	}
+
+	/**
+	 * What the Content-Security-Policy blocked since the last look, one line each, as the
+	 * browser's console says it.
+	 */
+	private static String blockedByThePolicy() {
+		return browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter((message) -> message.contains("Content Security Policy"))
+			.map((message) -> "  " + message + "\n")
+			.collect(Collectors.joining());
+	}
+
+	@Test
+	void theBrowserReportsWhatThePolicyBlocks() {
+		browser.get(url("/innovations"));
+		blockedByThePolicy();
+		((JavascriptExecutor) browser).executeScript(
+				"var style = document.createElement('style'); style.textContent = 'p {}'; document.head.appendChild(style);");
+		waiting().until((driver) -> !blockedByThePolicy().isEmpty());
 	}
 
 	/** A phone's screen: 390 CSS pixels wide, as an iPhone 12 to 15. */

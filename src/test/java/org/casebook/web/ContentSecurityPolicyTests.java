@@ -30,11 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Casebook is to send
- * {@code Content-Security-Policy: default-src 'self'; script-src 'self';
- * style-src 'self'; img-src 'self' data:}, without {@code 'unsafe-inline'}: a browser
- * would then ignore every style attribute, inline script, {@code <style>} element and
- * event handler attribute. None may be needed, so none may be sent.
+ * Casebook's Content-Security-Policy ({@code SecurityConfiguration}) has no
+ * {@code 'unsafe-inline'}: browsers ignore every style attribute, inline script,
+ * {@code <style>} element and event handler attribute. None may be needed, so none may be
+ * sent.
  */
 @CasebookIntegrationTest
 class ContentSecurityPolicyTests {
