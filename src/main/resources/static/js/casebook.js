@@ -17,3 +17,30 @@ document.addEventListener('htmx:configRequest', function (event) {
 		delete event.detail.parameters.page;
 	}
 });
+
+// The filters are sent open (see search/list.html), so that they are there without JavaScript.
+// On a narrow screen they fold at first, below the results, behind their "Filters (N selected)"
+// control, and stay as the reader leaves them when htmx replaces them with new counts; on a wide
+// screen, where the control is hidden, they are always open.
+(function () {
+	var wide = window.matchMedia('(min-width: 60rem)');
+	var openOnNarrow = false;
+
+	function fit() {
+		var filters = document.getElementById('filters');
+		if (filters) {
+			filters.open = wide.matches || openOnNarrow;
+		}
+	}
+
+	// "toggle" does not bubble: listen while it goes down.
+	document.addEventListener('toggle', function (event) {
+		if (event.target.id === 'filters' && !wide.matches) {
+			openOnNarrow = event.target.open;
+		}
+	}, true);
+	document.addEventListener('htmx:afterSwap', fit);
+	document.addEventListener('htmx:historyRestore', fit);
+	wide.addEventListener('change', fit);
+	fit();
+}());

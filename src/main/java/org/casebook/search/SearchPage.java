@@ -2,6 +2,7 @@ package org.casebook.search;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -23,6 +24,18 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 
 	/** Long facets show this many values until "show all" is followed. */
 	public static final int SHORT_FACET = 10;
+
+	/**
+	 * The year histogram has at most this many bars: 24 px each, with a gap, fit the
+	 * filters' column.
+	 */
+	static final int MAX_YEAR_BARS = 10;
+
+	/**
+	 * How many years a bar of the histogram may group, the fewest that keep to the limit
+	 * above.
+	 */
+	private static final List<Integer> YEAR_GROUPS = List.of(1, 2, 5, 10, 20, 50, 100);
 
 	/** A count as the reader's language writes it, such as 1,234. */
 	public String number(long count) {
@@ -147,25 +160,50 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	}
 
 	/**
-	 * The histogram's bars: one per year from the first to the last year with results.
+	 * How many filters are selected, as the "Filters (N selected)" control counts them:
+	 * each facet value, and the year range as one.
+	 */
+	public int selectedFilters() {
+		int selected = query().hasYearRange() ? 1 : 0;
+		for (Facet facet : Facet.values()) {
+			selected += (int) this.results.facets().get(facet).stream().filter(FacetValue::selected).count();
+		}
+		return selected;
+	}
+
+	/**
+	 * The histogram's bars, from the first to the last year with results: one per year,
+	 * or per group of 2, 5, 10… years (aligned on multiples, such as 2010–2014) when
+	 * there are more than {@link #MAX_YEAR_BARS} years, so that each bar stays wide
+	 * enough to be a target for a finger or a pointer (WCAG 2.5.8). Heights are in steps
+	 * of 5% of the tallest, as the stylesheet has a class for each; a bar with any result
+	 * shows.
 	 */
 	public List<YearBar> yearBars() {
 		List<SearchResults.YearCount> years = this.results.years();
 		if (years.isEmpty()) {
 			return List.of();
 		}
-		long max = years.stream().mapToLong(SearchResults.YearCount::count).max().orElse(1);
 		int first = years.get(0).year();
 		int last = years.get(years.size() - 1).year();
-		long[] counts = new long[last - first + 1];
-		years.forEach((year) -> counts[year.year() - first] = year.count());
+		int width = YEAR_GROUPS.stream()
+			.filter((group) -> last / group - first / group < MAX_YEAR_BARS)
+			.findFirst()
+			.orElse(YEAR_GROUPS.get(YEAR_GROUPS.size() - 1));
+		int firstGroup = first / width;
+		long[] counts = new long[last / width - firstGroup + 1];
+		years.forEach((year) -> counts[year.year() / width - firstGroup] += year.count());
+		long max = Math.max(1, Arrays.stream(counts).max().orElse(1));
+		Integer yearFrom = query().yearFrom();
+		Integer yearTo = query().yearTo();
 		List<YearBar> bars = new ArrayList<>();
-		for (int year = first; year <= last; year++) {
-			long count = counts[year - first];
-			boolean inRange = (query().yearFrom() == null || year >= query().yearFrom())
-					&& (query().yearTo() == null || year <= query().yearTo());
-			bars.add(new YearBar(year, count, (int) Math.ceil(100.0 * count / max), inRange,
-					url(query().withYears(year, year))));
+		for (int group = 0; group < counts.length; group++) {
+			int from = Math.max(first, (firstGroup + group) * width);
+			int to = Math.min(last, (firstGroup + group) * width + width - 1);
+			long count = counts[group];
+			int height = (int) Math.ceil(20.0 * count / max) * 5;
+			boolean inRange = (yearFrom == null || to >= yearFrom) && (yearTo == null || from <= yearTo);
+			bars.add(new YearBar(from, to, count, height, inRange, url(query().withYears(from, to))));
 		}
 		return bars;
 	}
@@ -180,8 +218,17 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	public record Chip(String kindKey, String label, String removeUrl) {
 	}
 
-	/** A bar of the year histogram, with its height in percent of the tallest. */
-	public record YearBar(int year, long count, int height, boolean inRange, String url) {
+	/**
+	 * A bar of the year histogram: a year, or a group of years.
+	 *
+	 * @param from its first year
+	 * @param to its last year, the same as the first for a bar of one year
+	 * @param count the results launched in those years
+	 * @param height in percent of the tallest bar, a multiple of 5
+	 * @param inRange whether it overlaps the selected years (all do when none are)
+	 * @param url the search in those years
+	 */
+	public record YearBar(int from, int to, long count, int height, boolean inRange, String url) {
 	}
 
 }

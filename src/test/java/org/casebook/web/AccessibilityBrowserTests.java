@@ -1,0 +1,383 @@
+package org.casebook.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.casebook.TestDatabase;
+import org.casebook.web.PageTypes.PageType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Every page type in Debian's Chromium, headless (as {@code MapBrowserTests}): no
+ * axe-core violation of WCAG 2.2 A and AA, valid HTML by the Nu Html Checker, a search
+ * made with the keyboard alone, and the filters of a phone-sized screen. The application
+ * is configured as for the map's browser tests, so that both share it (and its start-up).
+ * Pages come with Casebook's own Content-Security-Policy, without 'unsafe-inline': what
+ * the browser blocks fails the tests too.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "casebook.map.tiles.url=/test-tiles/{z}/{x}/{y}.png",
+				"casebook.map.tiles.attribution=Test tiles, with thanks" })
+@ActiveProfiles("test")
+@Import(TestDatabase.class)
+class AccessibilityBrowserTests {
+
+	static final Path CHROMIUM = Path.of(System.getProperty("casebook.chromium", "/usr/bin/chromium"));
+
+	static final Path CHROMEDRIVER = Path.of(System.getProperty("casebook.chromedriver", "/usr/bin/chromedriver"));
+
+	/** WCAG 2.0, 2.1 and 2.2, levels A and AA, as axe-core tags its rules. */
+	static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+	static ChromeDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+			.as("Browser tests need Chromium and its driver: apt-get install chromium chromium-driver")
+			.isTrue();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		// The console tells what the Content-Security-Policy blocked.
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,1000",
+				"--user-data-dir=" + Files.createTempDirectory("casebook-chromium"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@AfterEach
+	void wideScreenAgain() {
+		browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+	}
+
+	@Test
+	void everyPageTypeHasNoAxeViolationOfWcag22AA() {
+		StringBuilder report = new StringBuilder();
+		for (PageType page : PageTypes.all(this.jdbc)) {
+			report.append(axe(page.toString(), page.path()));
+		}
+		// The filters folded behind their control, as a phone shows them.
+		phone();
+		report.append(axe("list on a phone", "/innovations?country=fr&yearFrom=2000"));
+		assertThat(report).as("axe-core violations, and what the Content-Security-Policy blocked").isEmpty();
+	}
+
+	@Test
+	void everyPageTypeIsValidHtml() throws Exception {
+		HtmlChecker checker = new HtmlChecker();
+		HttpClient http = HttpClient.newHttpClient();
+		StringBuilder report = new StringBuilder();
+		for (PageType page : PageTypes.all(this.jdbc)) {
+			HttpResponse<String> response = http.send(
+					HttpRequest.newBuilder(URI.create(url(page.path()))).header("Accept", "text/html").build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(page.toString()).isEqualTo(page.status());
+			List<String> errors = checker.errors(response.body());
+			if (!errors.isEmpty()) {
+				report.append(page).append('\n');
+				errors.forEach((error) -> report.append("  ").append(error).append('\n'));
+			}
+		}
+		assertThat(report).as("Nu Html Checker errors").isEmpty();
+	}
+
+	@Test
+	void theCheckerFindsErrors() throws Exception {
+		assertThat(new HtmlChecker().errors("""
+				<!DOCTYPE html><html lang="en"><head><title>t</title></head>
+				<body><p hx-get="/x"><time datetime="2024-05-01T10:00:00.123456789Z">x</time></p></body></html>
+				""")).hasSize(2);
+	}
+
+	@Test
+	void aSearchCanBeMadeAndACaseOpenedWithTheKeyboardAlone() {
+		browser.get(url("/innovations"));
+		WebDriverWait wait = waiting();
+		tabForward((element) -> "q".equals(element.getDomAttribute("id")), 10);
+		String all = heading();
+		new Actions(browser).sendKeys("digital").sendKeys(Keys.ENTER).perform();
+		wait.until((driver) -> driver.getCurrentUrl().contains("q=digital") && settled() && !heading().equals(all));
+		long found = total();
+
+		// A filter value that leaves fewer results: Space ticks it, and htmx keeps it
+		// focused.
+		WebElement checkbox = tabForward((element) -> isCheckbox(element) && count(element) < found, 150);
+		String id = checkbox.getDomAttribute("id");
+		long expected = count(checkbox);
+		new Actions(browser).sendKeys(Keys.SPACE).perform();
+		wait.until((driver) -> settled() && total() == expected
+				&& id.equals(driver.switchTo().activeElement().getDomAttribute("id")));
+		assertThat(browser.findElement(By.id(id)).isSelected()).isTrue();
+		tabForward((element) -> element.getDomAttribute("class") != null
+				&& element.getDomAttribute("class").contains("apply"), 150);
+		new Actions(browser).sendKeys(Keys.ENTER).perform();
+		wait.until((driver) -> settled() && driver.getCurrentUrl().contains("q=digital")
+				&& driver.getCurrentUrl().contains(checkbox(id)));
+		assertThat(total()).isEqualTo(expected).isLessThan(found);
+
+		// Back up to the last result, and open it.
+		WebElement link = tab((element) -> "a".equals(element.getTagName())
+				&& element.findElements(By.xpath("parent::h2[contains(concat(' ', @class, ' '), ' card-title ')]"))
+					.size() == 1,
+				300, Keys.chord(Keys.SHIFT, Keys.TAB));
+		String title = link.getText();
+		String href = link.getDomAttribute("href");
+		new Actions(browser).sendKeys(Keys.ENTER).perform();
+		wait.until((driver) -> driver.getCurrentUrl().endsWith(href) && settled());
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+		assertThat(browser.findElements(By.id("search-form"))).as("the case page alone, not inside the list").isEmpty();
+
+		// The map's table of countries is reached past the map.
+		browser.get(url("/innovations?view=map"));
+		wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
+		tabForward((element) -> element.getDomAttribute("class") != null
+				&& element.getDomAttribute("class").contains("skip-map"), 20);
+		new Actions(browser).sendKeys(Keys.ENTER).perform();
+		WebElement country = tabForward((element) -> true, 1);
+		assertThat(country.getTagName()).isEqualTo("a");
+		assertThat(country.findElements(By.xpath("ancestor::table[@id='map-countries']"))).hasSize(1);
+		String countryHref = country.getDomAttribute("href");
+		new Actions(browser).sendKeys(Keys.ENTER).perform();
+		wait.until((driver) -> driver.getCurrentUrl().endsWith(countryHref));
+		assertThat(blockedByThePolicy()).as("blocked by the Content-Security-Policy").isEmpty();
+	}
+
+	@Test
+	void onAPhoneTheResultsComeFirstAndTheFiltersFoldBehindTheirControl() {
+		phone();
+		browser.get(url("/innovations?country=fr&sector=education&yearFrom=2000"));
+		WebDriverWait wait = waiting();
+		WebElement firstCard = browser.findElement(By.cssSelector(".cards .card"));
+		WebElement filters = browser.findElement(By.id("filters"));
+		assertThat(firstCard.getRect().getY()).isLessThan(filters.getRect().getY());
+		WebElement control = filters.findElement(By.tagName("summary"));
+		assertThat(control.getText()).isEqualTo("Filters (3 selected)");
+		WebElement france = browser.findElement(By.id("country-fr"));
+		assertThat(filters.getDomProperty("open")).isEqualTo("false");
+		assertThat(france.isDisplayed()).isFalse();
+
+		control.click();
+		wait.until((driver) -> france.isDisplayed());
+		// Ticking a value updates the page in place: the filters stay open, and count it.
+		WebElement other = browser.findElement(By.cssSelector("#facet-sector input[type='checkbox']:not(:checked), "
+				+ "#facet-country input[type='checkbox']:not(:checked)"));
+		other.click();
+		wait.until((driver) -> settled()
+				&& driver.findElement(By.cssSelector("#filters summary")).getText().equals("Filters (4 selected)"));
+		assertThat(browser.findElement(By.id("filters")).getDomProperty("open")).isEqualTo("true");
+
+		browser.findElement(By.cssSelector("#filters summary")).click();
+		wait.until((driver) -> !driver.findElement(By.id("country-fr")).isDisplayed());
+		assertThat(browser.findElement(By.id("filters")).getDomProperty("open")).isEqualTo("false");
+		assertThat(blockedByThePolicy()).as("blocked by the Content-Security-Policy").isEmpty();
+	}
+
+	@Test
+	void onAWideScreenTheFiltersAreOpenWithoutTheirControl() {
+		browser.get(url("/innovations?country=fr"));
+		WebElement filters = browser.findElement(By.id("filters"));
+		assertThat(filters.getDomProperty("open")).isEqualTo("true");
+		assertThat(filters.findElement(By.tagName("summary")).isDisplayed()).isFalse();
+		WebElement firstCard = browser.findElement(By.cssSelector(".cards .card"));
+		assertThat(filters.getRect().getX()).isLessThan(firstCard.getRect().getX());
+		// Every bar of the year histogram is a target of 24 by 24 pixels at least.
+		List<WebElement> bars = browser.findElements(By.cssSelector(".histogram a"));
+		assertThat(bars).isNotEmpty()
+			.allSatisfy((bar) -> assertThat(bar.getRect().getWidth()).isGreaterThanOrEqualTo(24))
+			.allSatisfy((bar) -> assertThat(bar.getRect().getHeight()).isGreaterThanOrEqualTo(24));
+	}
+
+	/** The axe-core violations of a page, readably, or nothing. */
+	private String axe(String name, String path) {
+		browser.get(url(path));
+		WebDriverWait wait = waiting();
+		wait.until((driver) -> settled());
+		if (!browser.findElements(By.id("map")).isEmpty()) {
+			wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
+		}
+		String blocked = blockedByThePolicy();
+		Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(browser);
+		assertThat(results.isErrored()).as(name + ": " + results.getErrorMessage()).isFalse();
+		StringBuilder report = new StringBuilder();
+		if (!blocked.isEmpty()) {
+			report.append(name).append(": blocked by the Content-Security-Policy:\n").append(blocked);
+		}
+		for (Rule rule : results.getViolations()) {
+			report.append(name)
+				.append(": ")
+				.append(rule.getId())
+				.append(" (")
+				.append(rule.getImpact())
+				.append(") ")
+				.append(rule.getHelp())
+				.append(", ")
+				.append(rule.getNodes().size())
+				.append(" element(s), ")
+				.append(rule.getHelpUrl())
+				.append('\n');
+			for (CheckedNode node : rule.getNodes().stream().limit(5).toList()) {
+				report.append("  ")
+					.append(node.getTarget())
+					.append(": ")
+					.append(node.getFailureSummary().replace("\n", " "))
+					.append('\n');
+			}
+		}
+		return report.toString();
+	}
+
+	/**
+	 * What the Content-Security-Policy blocked since the last look, one line each, as the
+	 * browser's console says it.
+	 */
+	private static String blockedByThePolicy() {
+		return browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter((message) -> message.contains("Content Security Policy"))
+			.map((message) -> "  " + message + "\n")
+			.collect(Collectors.joining());
+	}
+
+	@Test
+	void theBrowserReportsWhatThePolicyBlocks() {
+		browser.get(url("/innovations"));
+		blockedByThePolicy();
+		((JavascriptExecutor) browser).executeScript(
+				"var style = document.createElement('style'); style.textContent = 'p {}'; document.head.appendChild(style);");
+		waiting().until((driver) -> !blockedByThePolicy().isEmpty());
+	}
+
+	/** A phone's screen: 390 CSS pixels wide, as an iPhone 12 to 15. */
+	private static void phone() {
+		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
+	}
+
+	private static WebElement tabForward(Predicate<WebElement> wanted, int most) {
+		return tab(wanted, most, Keys.TAB);
+	}
+
+	/** Presses a key until the focused element is the one wanted. */
+	private static WebElement tab(Predicate<WebElement> wanted, int most, CharSequence key) {
+		for (int i = 0; i < most; i++) {
+			new Actions(browser).sendKeys(key).perform();
+			WebElement focused = browser.switchTo().activeElement();
+			if (wanted.test(focused)) {
+				return focused;
+			}
+		}
+		return fail("Not reached in " + most + " key presses; at "
+				+ browser.switchTo().activeElement().getAccessibleName());
+	}
+
+	private static boolean isCheckbox(WebElement element) {
+		return "input".equals(element.getTagName()) && "checkbox".equals(element.getDomAttribute("type"));
+	}
+
+	/** The count shown beside a facet value. */
+	private static long count(WebElement checkbox) {
+		String id = checkbox.getDomAttribute("id");
+		return number(browser.findElement(By.cssSelector("label[for='" + id + "'] .count")).getText());
+	}
+
+	/**
+	 * A facet value's checkbox as the URL names it: {@code country-fr} is
+	 * {@code country=fr}.
+	 */
+	private static String checkbox(String id) {
+		return id.replaceFirst("-", "=");
+	}
+
+	/** No htmx request under way. */
+	private static boolean settled() {
+		return Boolean.TRUE.equals(((JavascriptExecutor) browser)
+			.executeScript("return document.readyState === 'complete' && !document.querySelector('.htmx-request');"));
+	}
+
+	private static long total() {
+		return number(heading().replaceAll(".*:", ""));
+	}
+
+	private static long number(String text) {
+		return Long.parseLong(text.replaceAll("[^0-9]", ""));
+	}
+
+	private static String heading() {
+		return browser.findElement(By.id("results-heading")).getText().strip();
+	}
+
+	/**
+	 * Waits up to 30 s, looking again when the page has just replaced what it looked at.
+	 */
+	private static WebDriverWait waiting() {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
