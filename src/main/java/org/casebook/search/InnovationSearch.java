@@ -144,15 +144,18 @@ public class InnovationSearch {
 			.extension(LuceneExtension.get())
 			.openIndexReader()) {
 			IndexSearcher searcher = new IndexSearcher(reader);
-			long deadline = System.nanoTime() + this.timeout.toNanos();
-			// Lucene asks between blocks of documents. Thrown, not answered with "stop":
-			// Lucene would keep the partial matches, and the caches remember answers.
-			searcher.setTimeout(() -> {
-				if (System.nanoTime() - deadline > 0) {
-					throw tooSlow();
-				}
-				return false;
-			});
+			if (!this.timeout.isZero()) {
+				long deadline = System.nanoTime() + this.timeout.toNanos();
+				// Lucene asks between blocks of documents. Thrown, not answered with
+				// "stop": Lucene would keep the partial matches, and the caches remember
+				// answers.
+				searcher.setTimeout(() -> {
+					if (System.nanoTime() - deadline > 0) {
+						throw tooSlow();
+					}
+					return false;
+				});
+			}
 			return callback.call(searcher);
 		}
 		catch (IOException ex) {
@@ -228,14 +231,16 @@ public class InnovationSearch {
 
 	private List<InnovationHit> hits(Query matching, SearchQuery query, int offset, int limit) {
 		try (EntityManager session = this.entityManager.getEntityManagerFactory().createEntityManager()) {
-			return Search.session(session)
+			var hits = Search.session(session)
 				.search(Innovation.class)
 				.select(InnovationHit.class)
 				.where((f) -> f.extension(LuceneExtension.get()).fromLuceneQuery(matching))
 				.sort((f) -> sort(f, query.effectiveSort()))
-				.totalHitCountThreshold(offset + limit)
-				.failAfter(Math.max(1, this.timeout.toMillis()), TimeUnit.MILLISECONDS)
-				.fetchHits(offset, limit);
+				.totalHitCountThreshold(offset + limit);
+			if (!this.timeout.isZero()) {
+				hits = hits.failAfter(Math.max(1, this.timeout.toMillis()), TimeUnit.MILLISECONDS);
+			}
+			return hits.fetchHits(offset, limit);
 		}
 	}
 

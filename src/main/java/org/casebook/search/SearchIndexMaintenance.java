@@ -52,6 +52,8 @@ public class SearchIndexMaintenance {
 
 	private final ReentrantLock repairing = new ReentrantLock();
 
+	private volatile boolean rebuilding;
+
 	/**
 	 * From how many differences a start rebuilds the index instead of repairing it case
 	 * by case (mass indexing is about three times faster per case).
@@ -242,8 +244,23 @@ public class SearchIndexMaintenance {
 		}
 	}
 
+	/** Whether a rebuild is running: the index changes all the time. */
+	boolean rebuilding() {
+		return this.rebuilding;
+	}
+
 	/** Purges the index and indexes every published case again. */
 	public void rebuild() throws InterruptedException {
+		this.rebuilding = true;
+		try {
+			massIndex();
+		}
+		finally {
+			this.rebuilding = false;
+		}
+	}
+
+	private void massIndex() throws InterruptedException {
 		long published;
 		try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
 			published = entityManager

@@ -31,6 +31,8 @@ class SearchWarmer implements ApplicationRunner, DisposableBean {
 
 	private final InnovationSearch search;
 
+	private final SearchIndexMaintenance maintenance;
+
 	private final Duration interval;
 
 	private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -39,8 +41,10 @@ class SearchWarmer implements ApplicationRunner, DisposableBean {
 		return thread;
 	});
 
-	SearchWarmer(InnovationSearch search, @Value("${casebook.search.warm-interval}") Duration interval) {
+	SearchWarmer(InnovationSearch search, SearchIndexMaintenance maintenance,
+			@Value("${casebook.search.warm-interval}") Duration interval) {
 		this.search = search;
+		this.maintenance = maintenance;
 		this.interval = interval;
 	}
 
@@ -62,6 +66,11 @@ class SearchWarmer implements ApplicationRunner, DisposableBean {
 	}
 
 	private void warm() {
+		if (this.maintenance.rebuilding()) {
+			// Each look would make Lucene write its buffer out as a new segment, soon to
+			// be merged away: mass indexing ran at a third of its speed.
+			return;
+		}
 		try {
 			this.search.warm();
 		}

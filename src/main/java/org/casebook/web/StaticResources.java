@@ -33,13 +33,23 @@ class StaticResources implements WebMvcConfigurer {
 			.resourceChain(true)
 			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
 			.addTransformer(new CssLinkResourceTransformer());
-		registry.addResourceHandler("/**")
-			.addResourceLocations("classpath:/static/")
-			.setCacheControl(ONE_YEAR)
-			.resourceChain(true)
-			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
-			.addTransformer(new CssLinkResourceTransformer());
+		// One handler per folder, not "/**": every link a page builds with @{…} is looked
+		// up among the handlers' patterns, and a catch-all would send each case's link
+		// to the classpath (measured: the list page took six times its CPU time).
+		for (String folder : STATIC_FOLDERS) {
+			registry.addResourceHandler("/" + folder + "/**")
+				.addResourceLocations("classpath:/static/" + folder + "/")
+				.setCacheControl(ONE_YEAR)
+				.resourceChain(true)
+				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+				.addTransformer(new CssLinkResourceTransformer());
+		}
 	}
+
+	/**
+	 * The folders of {@code src/main/resources/static}, and the npm packages' (pom.xml).
+	 */
+	static final String[] STATIC_FOLDERS = { "css", "js", "vendor" };
 
 	/** Rewrites the URLs that templates build into their versioned form. */
 	@Bean
