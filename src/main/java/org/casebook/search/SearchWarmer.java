@@ -68,7 +68,7 @@ class SearchWarmer implements ApplicationRunner, DisposableBean {
 	private void warm() {
 		if (this.maintenance.rebuilding()) {
 			// Each look would make Lucene write its buffer out as a new segment, soon to
-			// be merged away: mass indexing ran at a third of its speed.
+			// be merged away, and read that segment's columns for nothing.
 			return;
 		}
 		try {
