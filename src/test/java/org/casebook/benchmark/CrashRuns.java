@@ -67,7 +67,8 @@ public final class CrashRuns {
 			Process casebook = start(port, cases);
 			String moment;
 			int changed = 0;
-			if (random.nextInt(3) == 0) {
+			int phase = random.nextInt(3);
+			if (phase == 2) {
 				// While serving: change cases behind the index's back, or start a repair,
 				// then kill.
 				awaitReady(port, casebook);
@@ -82,12 +83,22 @@ public final class CrashRuns {
 				}
 			}
 			else {
-				long delay = 500 + random.nextInt(25_000);
+				// While starting: at any moment, or once PostgreSQL answers (migrations,
+				// demo generation, indexing), whatever the machine's speed.
+				long started = System.nanoTime();
+				if (phase == 1) {
+					while (committedCases() < 0 && casebook.isAlive()) {
+						Thread.sleep(20);
+					}
+				}
+				long delay = (phase == 1) ? random.nextInt(10_000) : 500 + random.nextInt(15_000);
 				long end = System.nanoTime() + delay * 1_000_000;
 				while (System.nanoTime() < end && casebook.isAlive()) {
 					Thread.sleep(20);
 				}
-				moment = String.format("%.1f s after start (%s)", delay / 1000.0, ready(port) ? "ready" : "starting");
+				moment = String.format("%.1f s after start%s (%s)", (System.nanoTime() - started) / 1e9,
+						(phase == 1) ? String.format(", %.1f s after PostgreSQL answered", delay / 1000.0) : "",
+						ready(port) ? "ready" : "starting");
 			}
 			casebook.destroyForcibly().waitFor();
 			long committed = committedCases();

@@ -1,13 +1,12 @@
 package org.casebook.map;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.casebook.HeadlessChromium;
 import org.casebook.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,8 +17,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,10 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestDatabase.class)
 class MapBrowserTests {
 
-	static final Path CHROMIUM = Path.of(System.getProperty("casebook.chromium", "/usr/bin/chromium"));
-
-	static final Path CHROMEDRIVER = Path.of(System.getProperty("casebook.chromedriver", "/usr/bin/chromedriver"));
-
 	static ChromeDriver browser;
 
 	@LocalServerPort
@@ -58,19 +51,7 @@ class MapBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-			.as("Browser tests need Chromium and its driver: apt-get install chromium chromium-driver")
-			.isTrue();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,1000",
-				"--user-data-dir=" + Files.createTempDirectory("casebook-chromium"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = HeadlessChromium.start();
 	}
 
 	@AfterAll
@@ -150,13 +131,24 @@ class MapBrowserTests {
 			}
 			return false;
 		});
-		WebElement pin = browser.findElements(By.cssSelector("#map img.leaflet-marker-icon")).get(0);
-		String title = pin.getDomAttribute("alt");
+		// Pins are drawn again when the map settles: pick one and press it in one go.
+		String title = wait.until((driver) -> {
+			List<WebElement> pins = driver.findElements(By.cssSelector("#map img.leaflet-marker-icon"));
+			if (pins.isEmpty()) {
+				return null;
+			}
+			String alt = pins.get(0).getDomAttribute("alt");
+			pins.get(0).sendKeys(Keys.ENTER);
+			return alt;
+		});
 		assertThat(title).isNotBlank();
-		pin.sendKeys(Keys.ENTER);
-		WebElement popup = wait.until((driver) -> driver.findElement(By.cssSelector(".leaflet-popup .map-popup")));
-		assertThat(popup.findElement(By.cssSelector("h3 a")).getDomProperty("textContent")).isEqualTo(title);
-		assertThat(popup.findElement(By.cssSelector("h3 a")).getDomAttribute("href")).startsWith("/innovations/");
+		// Read in one go: the popup may be drawn again while the map settles.
+		List<String> link = wait.until((driver) -> {
+			WebElement a = driver.findElement(By.cssSelector(".leaflet-popup .map-popup h3 a"));
+			return List.of(a.getDomProperty("textContent"), a.getDomAttribute("href"));
+		});
+		assertThat(link.get(0)).isEqualTo(title);
+		assertThat(link.get(1)).startsWith("/innovations/");
 	}
 
 	@Test
