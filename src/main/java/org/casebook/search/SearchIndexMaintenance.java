@@ -87,14 +87,21 @@ public class SearchIndexMaintenance {
 			log.info("Search index built: {}", check());
 			return;
 		}
-		Consistency consistency = check();
-		if (consistency.missing() + consistency.stale() + consistency.outdated() > REBUILD_FROM) {
-			// Before Casebook is ready no one searches: a rebuild is faster.
-			log.warn("Search index differs much from the database ({}); rebuilding it", consistency);
-			rebuild();
-			return;
+		this.repairing.lock();
+		try {
+			Differences differences = differences();
+			Consistency consistency = differences.consistency();
+			if (consistency.missing() + consistency.stale() + consistency.outdated() > REBUILD_FROM) {
+				// Before Casebook is ready no one searches: a rebuild is faster.
+				log.warn("Search index differs much from the database ({}); rebuilding it", consistency);
+				rebuild();
+				return;
+			}
+			repair(differences);
 		}
-		checkAndRepair();
+		finally {
+			this.repairing.unlock();
+		}
 	}
 
 	/**
@@ -197,21 +204,25 @@ public class SearchIndexMaintenance {
 			throw new RepairRunningException();
 		}
 		try {
-			Differences differences = differences();
-			if (differences.consistency().consistent()) {
-				log.info("Search index is consistent: {} published cases", differences.published());
-				return differences.consistency();
-			}
-			log.warn("Search index differs from the database ({}); repairing it", differences.consistency());
-			Set<Long> changed = new HashSet<>(differences.missing());
-			changed.addAll(differences.stale());
-			changed.addAll(differences.outdated());
-			reindex(changed);
-			return check();
+			return repair(differences());
 		}
 		finally {
 			this.repairing.unlock();
 		}
+	}
+
+	/** Mends the differences found, with the repair lock held. */
+	private Consistency repair(Differences differences) {
+		if (differences.consistency().consistent()) {
+			log.info("Search index is consistent: {} published cases", differences.published());
+			return differences.consistency();
+		}
+		log.warn("Search index differs from the database ({}); repairing it", differences.consistency());
+		Set<Long> changed = new HashSet<>(differences.missing());
+		changed.addAll(differences.stale());
+		changed.addAll(differences.outdated());
+		reindex(changed);
+		return check();
 	}
 
 	/** Held while a repair runs. */

@@ -1,6 +1,7 @@
 package org.casebook.web;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -25,31 +26,24 @@ class StaticResources implements WebMvcConfigurer {
 
 	private static final CacheControl ONE_YEAR = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
+	/**
+	 * Where each kind of static file comes from. One handler per folder, not "/**": every
+	 * link a page builds with @{…} is looked up among the handlers' patterns, and a
+	 * catch-all would look each case's link up on the classpath.
+	 */
+	static final Map<String, String> LOCATIONS = Map.of("/webjars/**", "classpath:/META-INF/resources/webjars/",
+			"/css/**", "classpath:/static/css/", "/js/**", "classpath:/static/js/", "/vendor/**",
+			"classpath:/static/vendor/");
+
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
-		registry.addResourceHandler("/webjars/**")
-			.addResourceLocations("classpath:/META-INF/resources/webjars/")
+		LOCATIONS.forEach((pattern, location) -> registry.addResourceHandler(pattern)
+			.addResourceLocations(location)
 			.setCacheControl(ONE_YEAR)
 			.resourceChain(true)
 			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
-			.addTransformer(new CssLinkResourceTransformer());
-		// One handler per folder, not "/**": every link a page builds with @{…} is looked
-		// up among the handlers' patterns, and a catch-all would look each case's link up
-		// on the classpath.
-		for (String folder : STATIC_FOLDERS) {
-			registry.addResourceHandler("/" + folder + "/**")
-				.addResourceLocations("classpath:/static/" + folder + "/")
-				.setCacheControl(ONE_YEAR)
-				.resourceChain(true)
-				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
-				.addTransformer(new CssLinkResourceTransformer());
-		}
+			.addTransformer(new CssLinkResourceTransformer()));
 	}
-
-	/**
-	 * The folders of {@code src/main/resources/static}, and the npm packages' (pom.xml).
-	 */
-	static final String[] STATIC_FOLDERS = { "css", "js", "vendor" };
 
 	/** Rewrites the URLs that templates build into their versioned form. */
 	@Bean

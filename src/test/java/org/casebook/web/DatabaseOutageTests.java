@@ -121,6 +121,8 @@ class DatabaseOutageTests {
 		HttpResponse<String> health = timed("/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(503);
 		assertThat(health.body()).contains("DOWN");
+		// Searches still work: a load balancer should keep sending them.
+		assertThat(timed("/actuator/health/readiness").statusCode()).isEqualTo(200);
 
 		postgres = startPostgres();
 		long back = System.nanoTime();

@@ -1,0 +1,67 @@
+package org.casebook.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.casebook.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What only a real Tomcat shows, not MockMvc: a TLS proxy's forwarded headers, and error
+ * answers that go through the container's error dispatch.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestDatabase.class)
+class ServletContainerTests {
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void behindATlsProxyOnThePrivateNetworkPagesAskForHttpsOnly() throws Exception {
+		assertThat(get("/innovations", "X-Forwarded-Proto", "http").headers().firstValue("Strict-Transport-Security"))
+			.isEmpty();
+		// The proxy is on loopback here, which Tomcat trusts as it trusts private
+		// addresses.
+		assertThat(get("/innovations", "X-Forwarded-Proto", "https").headers().firstValue("Strict-Transport-Security"))
+			.hasValueSatisfying((hsts) -> assertThat(hsts).contains("max-age="));
+	}
+
+	@Test
+	void theErrorPageAskedForDirectlyDoesNotExist() throws Exception {
+		HttpResponse<String> response = get("/error", "Accept", "text/html");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("class=\"error-page\"");
+	}
+
+	@Test
+	void anErrorAnsweredWithoutABodyGetsTheErrorPage() throws Exception {
+		// The actuator answers an unknown health group with a bare 404.
+		HttpResponse<String> response = get("/actuator/health/no-such-group", "Accept",
+				"text/html,application/json;q=0.9");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("class=\"error-page\"");
+	}
+
+	private HttpResponse<String> get(String path, String header, String value)
+			throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header(header, value)
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
