@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -53,6 +54,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InnovationSearch {
 
+	/**
+	 * How many documents of new segments a search reads itself (about 20 ms) rather than
+	 * read the previous state of the index: what writes add comes far below.
+	 */
+	private static final int INLINE_DOCUMENTS = 20_000;
+
 	private final EntityManager entityManager;
 
 	private final Taxonomies taxonomies;
@@ -69,6 +76,24 @@ public class InnovationSearch {
 	private final TextMatches textMatches = new TextMatches(256);
 
 	private final FacetColumns columns = new FacetColumns();
+
+	/**
+	 * The state of the index searches read: the newest, but while a merged segment's
+	 * columns are read in the background, the previous one (the same cases).
+	 */
+	private final PreparedIndex index = new PreparedIndex(new PreparedIndex.Preparation() {
+
+		@Override
+		public boolean prepared(LeafReader segment) {
+			return InnovationSearch.this.columns.holds(segment);
+		}
+
+		@Override
+		public void prepare(LeafReader segment) {
+			InnovationSearch.this.columns.of(segment);
+		}
+
+	}, INLINE_DOCUMENTS);
 
 	/** How long one query may run before it is stopped and the search refused. */
 	private final Duration timeout;
@@ -139,10 +164,9 @@ public class InnovationSearch {
 
 	/** Calls back with a searcher of the index as it is now. */
 	private <T> T withSearcher(SearcherCallback<T> callback) {
-		try (IndexReader reader = Search.mapping(this.entityManager.getEntityManagerFactory())
-			.scope(Innovation.class)
-			.extension(LuceneExtension.get())
-			.openIndexReader()) {
+		IndexReader reader = null;
+		try {
+			reader = this.index.acquire(this::openIndexReader);
 			IndexSearcher searcher = new IndexSearcher(reader);
 			if (!this.timeout.isZero()) {
 				long deadline = System.nanoTime() + this.timeout.toNanos();
@@ -167,6 +191,33 @@ public class InnovationSearch {
 			}
 			throw (ex instanceof SearchTimeoutException) ? tooSlow() : ex;
 		}
+		finally {
+			release(reader);
+		}
+	}
+
+	private IndexReader openIndexReader() {
+		return Search.mapping(this.entityManager.getEntityManagerFactory())
+			.scope(Innovation.class)
+			.extension(LuceneExtension.get())
+			.openIndexReader();
+	}
+
+	private void release(IndexReader reader) {
+		if (reader != null) {
+			try {
+				this.index.release(reader);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not release a reader of the index", ex);
+			}
+		}
+	}
+
+	/** Lets go of the last prepared state of the index when Casebook stops. */
+	@PreDestroy
+	void close() throws IOException {
+		this.index.close();
 	}
 
 	private InvalidSearchException tooSlow() {
@@ -204,24 +255,22 @@ public class InnovationSearch {
 	 * @return how many segments had to be read
 	 */
 	public int warm() {
-		return withSearcher((searcher) -> {
-			int read = 0;
-			for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-				if (!this.columns.holds(leaf.reader())) {
-					this.columns.of(leaf.reader());
-					read++;
-				}
-			}
-			return read;
-		});
+		try {
+			return this.index.refresh(this::openIndexReader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the index", ex);
+		}
 	}
 
 	/** Whether every segment of the index as it is now has been read for searches. */
 	boolean warmed() {
-		return withSearcher((searcher) -> searcher.getIndexReader()
-			.leaves()
-			.stream()
-			.allMatch((leaf) -> this.columns.holds(leaf.reader())));
+		try {
+			return this.index.prepared(this::openIndexReader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the index", ex);
+		}
 	}
 
 	/** How often recent answers were reused, per cache, for the benchmark's report. */

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * A fresh index segment's facet columns take time to read (979 ms for the first search
  * after a start at a million cases). Before Casebook says it is ready, every segment is
- * read and the plain list searched once; afterwards, new segments (written or merged) are
- * read in the background every {@code casebook.search.warm-interval}: this also opens the
- * newer index state, so that searches mostly find it prepared.
+ * read and the plain list searched once; afterwards, the newest state of the index is
+ * prepared in the background every {@code casebook.search.warm-interval}. Searches read
+ * the last prepared state while a merged segment waits for this (see
+ * {@link PreparedIndex}); what writes add is small enough for a search to read itself.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)

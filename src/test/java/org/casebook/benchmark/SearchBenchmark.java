@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -111,6 +112,7 @@ public final class SearchBenchmark {
 
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			String base = "http://localhost:" + port;
+			firstSearches(base, 60, generated > 0 || reindex);
 			if (mix) {
 				mixedLoad(context, base, data, clients, seconds, warmUp);
 				return;
@@ -146,6 +148,32 @@ public final class SearchBenchmark {
 		finally {
 			context.close();
 		}
+	}
+
+	/**
+	 * The first searches after Casebook says it is ready, one at a time: what the first
+	 * visitors of a freshly started Casebook wait for, before anything is warm but what
+	 * the start prepares.
+	 */
+	private static void firstSearches(String base, int count, boolean justIndexed) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		SplittableRandom random = new SplittableRandom(60);
+		long[] millis = new long[count];
+		for (int i = 0; i < count; i++) {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(base + randomSearch(random))).build();
+			long start = System.nanoTime();
+			HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+			millis[i] = (System.nanoTime() - start) / 1_000_000;
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("A first search answered " + response.statusCode());
+			}
+		}
+		long[] sorted = millis.clone();
+		Arrays.sort(sorted);
+		System.out.printf(
+				"First %d searches after start, one at a time: p50 %d ms, slowest %d ms (the first: %d ms)%s%n", count,
+				sorted[count / 2], sorted[count - 1], millis[0],
+				justIndexed ? "; the index was written in this run: run again for a start on an index at rest" : "");
 	}
 
 	/**
