@@ -24,36 +24,18 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
-import org.casebook.search.Analyzers;
-import org.casebook.search.InnovationTextBinder;
-import org.casebook.search.PublishedOnlyRoutingBinder;
 import org.casebook.taxonomy.Country;
 import org.casebook.taxonomy.GovernmentLevel;
 import org.casebook.taxonomy.InnovationStage;
 import org.casebook.taxonomy.Sector;
 import org.casebook.taxonomy.Tag;
 import org.casebook.taxonomy.TaxonomyTerm;
-import org.hibernate.search.engine.backend.types.Aggregable;
-import org.hibernate.search.engine.backend.types.Projectable;
-import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
-import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
-import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
 /**
  * An innovation case study: what was done, by whom, where and when, told in narrative
  * sections. Only published cases reach the search index.
  */
 @Entity
-@Indexed(index = "innovation", routingBinder = @RoutingBinderRef(type = PublishedOnlyRoutingBinder.class))
-@TypeBinding(binder = @TypeBinderRef(type = InnovationTextBinder.class))
 public class Innovation {
 
 	@Id
@@ -62,15 +44,11 @@ public class Innovation {
 	private Long id;
 
 	@Column(nullable = false, unique = true)
-	@KeywordField(projectable = Projectable.YES, sortable = Sortable.YES)
 	private String slug;
 
 	@Column(nullable = false)
-	@FullTextField(analyzer = Analyzers.FOLDED, projectable = Projectable.YES)
-	@KeywordField(name = "title_sort", normalizer = Analyzers.SORT, sortable = Sortable.YES)
 	private String title;
 
-	@FullTextField(analyzer = Analyzers.FOLDED, projectable = Projectable.YES)
 	private String summary;
 
 	private String overview;
@@ -78,47 +56,35 @@ public class Innovation {
 	@Embedded
 	private Narrative narrative = new Narrative();
 
-	@GenericField(projectable = Projectable.YES, sortable = Sortable.YES, aggregable = Aggregable.YES)
 	private Integer launchYear;
 
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "level_key")
-	@IndexedEmbedded(includePaths = "key")
-	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
 	private GovernmentLevel level;
 
 	@ManyToMany
 	@JoinTable(name = "innovation_country", joinColumns = @JoinColumn(name = "innovation_id"),
 			inverseJoinColumns = @JoinColumn(name = "country_code"))
-	@IndexedEmbedded(includePaths = { "key", "label", "label_text" })
-	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
 	private Set<Country> countries = new LinkedHashSet<>();
 
 	@ManyToMany
 	@JoinTable(name = "innovation_sector", joinColumns = @JoinColumn(name = "innovation_id"),
 			inverseJoinColumns = @JoinColumn(name = "sector_key"))
-	@IndexedEmbedded(includePaths = "key")
-	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
 	private Set<Sector> sectors = new LinkedHashSet<>();
 
 	@ManyToMany
 	@JoinTable(name = "innovation_innovation_stage", joinColumns = @JoinColumn(name = "innovation_id"),
 			inverseJoinColumns = @JoinColumn(name = "stage_key"))
-	@IndexedEmbedded(includePaths = "key")
-	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
 	private Set<InnovationStage> stages = new LinkedHashSet<>();
 
 	@ManyToMany
 	@JoinTable(name = "innovation_tag", joinColumns = @JoinColumn(name = "innovation_id"),
 			inverseJoinColumns = @JoinColumn(name = "tag_key"))
-	@IndexedEmbedded(includePaths = { "key", "label_text" })
-	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
 	private Set<Tag> tags = new LinkedHashSet<>();
 
 	@ElementCollection
 	@CollectionTable(name = "innovation_organisation", joinColumns = @JoinColumn(name = "innovation_id"))
 	@OrderColumn(name = "position")
-	@IndexedEmbedded
 	private List<Organisation> organisations = new ArrayList<>();
 
 	@ElementCollection
@@ -127,7 +93,6 @@ public class Innovation {
 	private List<Link> links = new ArrayList<>();
 
 	@Embedded
-	@IndexedEmbedded
 	private Location location;
 
 	@Column(nullable = false)
@@ -137,21 +102,14 @@ public class Innovation {
 	@Column(nullable = false)
 	private PublicationStatus status = PublicationStatus.DRAFT;
 
-	@GenericField(projectable = Projectable.YES)
 	private boolean demo;
 
 	@Column(nullable = false)
 	private Instant createdAt;
 
-	/**
-	 * In the index too: the index check compares it, to find cases indexed before a
-	 * change.
-	 */
 	@Column(nullable = false)
-	@GenericField(projectable = Projectable.YES)
 	private Instant updatedAt;
 
-	@GenericField(projectable = Projectable.YES, sortable = Sortable.YES)
 	private Instant publishedAt;
 
 	protected Innovation() {

@@ -6,25 +6,16 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import org.casebook.taxonomy.OrganisationType;
-import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
-
-import org.casebook.search.Analyzers;
 
 /** An organisation behind a case, with its type when known. */
 @Embeddable
 public class Organisation {
 
 	@Column(nullable = false)
-	@FullTextField(analyzer = Analyzers.FOLDED)
 	private String name;
 
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "type_key")
-	@IndexedEmbedded(includePaths = "key")
-	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
 	private OrganisationType type;
 
 	protected Organisation() {

@@ -1,11 +1,15 @@
 package org.casebook.map;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.casebook.search.FacetValue;
 import org.casebook.search.InnovationHit;
+import org.casebook.search.InnovationSearch;
+import org.casebook.search.MapArea;
+import org.casebook.search.MapCluster;
+import org.casebook.search.MapResults;
 import org.casebook.search.SearchQuery;
 import org.casebook.search.SearchQueryParser;
 
@@ -26,44 +30,27 @@ class MapApiController {
 
 	private final SearchQueryParser parser;
 
-	private final InnovationMap map;
+	/** The most cases listed for one spot, when a cluster cannot be zoomed apart. */
+	static final int MAX_SPOT_CASES = 100;
 
-	MapApiController(SearchQueryParser parser, InnovationMap map) {
+	private final InnovationSearch search;
+
+	MapApiController(SearchQueryParser parser, InnovationSearch search) {
 		this.parser = parser;
-		this.map = map;
+		this.search = search;
 	}
 
 	@GetMapping("/api/v1/map")
-	Map<String, Object> map(@RequestParam MultiValueMap<String, String> parameters) {
+	MapJson map(@RequestParam MultiValueMap<String, String> parameters) {
 		SearchQuery query = this.parser.parse(parameters).query();
 		MapArea area = MapArea.parse(parameters.getFirst("zoom"), parameters.getFirst("bbox"));
-		InnovationMap.MapResults results = this.map.map(query, area);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("total", results.total());
-		body.put("located", results.located());
-		body.put("countries", results.countries());
-		List<Map<String, Object>> clusters = new ArrayList<>(results.clusters().size());
-		for (GridClusters.Cluster cluster : results.clusters()) {
-			Map<String, Object> json = new LinkedHashMap<>();
-			json.put("lat", rounded(cluster.latitude()));
-			json.put("lon", rounded(cluster.longitude()));
-			json.put("count", cluster.count());
-			InnovationHit hit = (cluster.slug() != null) ? results.cases().get(cluster.slug()) : null;
-			if (cluster.count() == 1) {
-				json.put("slug", cluster.slug());
-				if (hit != null) {
-					json.putAll(popup(hit));
-				}
-			}
-			else {
-				json.put("bounds", List.of(rounded(cluster.south()), rounded(cluster.west()), rounded(cluster.north()),
-						rounded(cluster.east())));
-				json.put("sameSpot", cluster.sameSpot());
-			}
-			clusters.add(json);
-		}
-		body.put("clusters", clusters);
-		return body;
+		MapResults results = this.search.map(query, area);
+		List<ClusterJson> clusters = results.clusters()
+			.stream()
+			.map((cluster) -> ClusterJson.of(cluster,
+					(cluster.slug() != null) ? results.cases().get(cluster.slug()) : null))
+			.toList();
+		return new MapJson(results.total(), results.located(), results.countries(), clusters);
 	}
 
 	/**
@@ -71,31 +58,14 @@ class MapApiController {
 	 * cannot separate.
 	 */
 	@GetMapping("/api/v1/map/cases")
-	Map<String, Object> cases(@RequestParam MultiValueMap<String, String> parameters) {
+	SpotJson cases(@RequestParam MultiValueMap<String, String> parameters) {
 		SearchQuery query = this.parser.parse(parameters).query();
 		MapArea area = MapArea.parse(null, parameters.getFirst("bbox"));
-		List<Map<String, Object>> items = new ArrayList<>();
-		for (InnovationHit hit : this.map.cases(query, area)) {
-			Map<String, Object> item = new LinkedHashMap<>();
-			item.put("slug", hit.slug());
-			item.put("lat", hit.point().latitude());
-			item.put("lon", hit.point().longitude());
-			item.putAll(popup(hit));
-			items.add(item);
-		}
-		return Map.of("items", items, "limit", InnovationMap.MAX_SPOT_CASES);
-	}
-
-	/** What a marker's popup shows. */
-	private static Map<String, Object> popup(InnovationHit hit) {
-		Map<String, Object> popup = new LinkedHashMap<>();
-		popup.put("url", "/innovations/" + hit.slug());
-		popup.put("title", hit.title());
-		popup.put("summary", shortened(hit.summary()));
-		popup.put("countries", hit.countries());
-		popup.put("year", hit.launchYear());
-		popup.put("place", hit.locationName());
-		return popup;
+		List<SpotCaseJson> items = this.search.located(query, area, MAX_SPOT_CASES)
+			.stream()
+			.map(SpotCaseJson::of)
+			.toList();
+		return new SpotJson(items, MAX_SPOT_CASES);
 	}
 
 	private static String shortened(String text) {
@@ -108,6 +78,69 @@ class MapApiController {
 
 	private static double rounded(double degrees) {
 		return Math.round(degrees * 1e5) / 1e5;
+	}
+
+	/**
+	 * A search on the map.
+	 *
+	 * @param total how many cases match, located or not
+	 * @param located how many of them have a location
+	 * @param countries the country facet, as the list has it
+	 * @param clusters the located cases in the box, grouped, largest first
+	 */
+	record MapJson(long total, long located, List<FacetValue> countries, List<ClusterJson> clusters) {
+	}
+
+	/**
+	 * Cases close together at the map's zoom: one case, with what its popup shows, or
+	 * several, with their bounds.
+	 *
+	 * @param slug the case, when there is one
+	 * @param bounds south, west, north and east of several cases
+	 * @param sameSpot whether several cases are all at one spot: zooming in cannot part
+	 * them
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ClusterJson(double lat, double lon, int count, String slug, String url, String title, String summary,
+			List<String> countries, Integer year, String place, List<Double> bounds, Boolean sameSpot) {
+
+		static ClusterJson of(MapCluster cluster, InnovationHit hit) {
+			if (cluster.count() > 1) {
+				return new ClusterJson(rounded(cluster.latitude()), rounded(cluster.longitude()), cluster.count(), null,
+						null, null, null, null, null, null, List.of(rounded(cluster.south()), rounded(cluster.west()),
+								rounded(cluster.north()), rounded(cluster.east())),
+						cluster.sameSpot());
+			}
+			if (hit == null) {
+				return new ClusterJson(rounded(cluster.latitude()), rounded(cluster.longitude()), 1, cluster.slug(),
+						null, null, null, null, null, null, null, null);
+			}
+			return new ClusterJson(rounded(cluster.latitude()), rounded(cluster.longitude()), 1, cluster.slug(),
+					"/innovations/" + hit.slug(), hit.title(), shortened(hit.summary()), hit.countries(),
+					hit.launchYear(), hit.locationName(), null, null);
+		}
+
+	}
+
+	/**
+	 * The cases of one spot.
+	 *
+	 * @param limit the most cases listed
+	 */
+	record SpotJson(List<SpotCaseJson> items, int limit) {
+	}
+
+	/** A case of a spot, with what its popup shows. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record SpotCaseJson(String slug, double lat, double lon, String url, String title, String summary,
+			List<String> countries, Integer year, String place) {
+
+		static SpotCaseJson of(InnovationHit hit) {
+			return new SpotCaseJson(hit.slug(), hit.point().latitude(), hit.point().longitude(),
+					"/innovations/" + hit.slug(), hit.title(), shortened(hit.summary()), hit.countries(),
+					hit.launchYear(), hit.locationName());
+		}
+
 	}
 
 }

@@ -3,35 +3,29 @@ package org.casebook.search;
 import java.time.Instant;
 import java.util.List;
 
-import org.hibernate.search.engine.spatial.GeoPoint;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FieldProjection;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IdProjection;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ProjectionConstructor;
-
 /**
- * A result as its card shows it, projected from the index without touching the database.
+ * A result as its card shows it, read from the index without touching the database.
  *
- * @param highlightedSummary the summary as HTML-escaped text with the matched words in
- * {@code <em>}, or null when no keyword matched in it
+ * @param countryKeys the keys of its countries, in the order of {@code countries}
+ * @param countries the names of its countries
+ * @param point where it is, or null
+ * @param summaryMatches the words of the summary the keywords matched, in order; empty
+ * without keywords or matches
  */
 public record InnovationHit(Long id, String slug, String title, String summary, List<String> countryKeys,
 		List<String> countries, Integer launchYear, boolean demo, Instant publishedAt, String locationName,
-		GeoPoint point, String highlightedSummary) {
+		Coordinates point, List<TextRange> summaryMatches) {
 
-	@ProjectionConstructor
-	public InnovationHit(@IdProjection Long id, @FieldProjection String slug, @FieldProjection String title,
-			@FieldProjection String summary, @FieldProjection(path = "countries.key") List<String> countryKeys,
-			@FieldProjection(path = "countries.label") List<String> countries, @FieldProjection Integer launchYear,
-			@FieldProjection boolean demo, @FieldProjection Instant publishedAt,
-			@FieldProjection(path = "location.name") String locationName,
-			@FieldProjection(path = "location.point") GeoPoint point) {
-		this(id, slug, title, summary, countryKeys, countries, launchYear, demo, publishedAt, locationName, point,
-				null);
+	public InnovationHit {
+		countryKeys = List.copyOf(countryKeys);
+		countries = List.copyOf(countries);
+		summaryMatches = List.copyOf(summaryMatches);
 	}
 
-	InnovationHit withHighlightedSummary(String html) {
+	/** The same result, with the words of its summary that a search matched. */
+	public InnovationHit withSummaryMatches(List<TextRange> matches) {
 		return new InnovationHit(this.id, this.slug, this.title, this.summary, this.countryKeys, this.countries,
-				this.launchYear, this.demo, this.publishedAt, this.locationName, this.point, html);
+				this.launchYear, this.demo, this.publishedAt, this.locationName, this.point, matches);
 	}
 
 }

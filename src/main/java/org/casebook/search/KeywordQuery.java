@@ -14,15 +14,15 @@ import java.util.regex.Pattern;
  * @param excluded the words and phrases no result may contain
  * @param prefix the word that also matches as a prefix, or null
  */
-record KeywordQuery(List<String> words, List<String> phrases, List<String> excluded, String prefix) {
+public record KeywordQuery(List<String> words, List<String> phrases, List<String> excluded, String prefix) {
 
-	static final int MAX_TERMS = 32;
+	public static final int MAX_TERMS = 32;
 
 	private static final Pattern MEANINGFUL = Pattern.compile("[\\p{L}\\p{N}]");
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-	static KeywordQuery parse(String text) {
+	public static KeywordQuery parse(String text) {
 		List<String> words = new ArrayList<>();
 		List<String> phrases = new ArrayList<>();
 		List<String> excluded = new ArrayList<>();
@@ -75,7 +75,7 @@ record KeywordQuery(List<String> words, List<String> phrases, List<String> exclu
 		return new KeywordQuery(List.copyOf(words), List.copyOf(phrases), List.copyOf(excluded), prefix);
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return this.words.isEmpty() && this.phrases.isEmpty();
 	}
 

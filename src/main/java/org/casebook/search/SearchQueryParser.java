@@ -30,9 +30,9 @@ public class SearchQueryParser {
 	/** How deep paging may go: beyond this, refining the search is the better answer. */
 	public static final int MAX_OFFSET = 10_000;
 
-	static final int MIN_YEAR = 1900;
+	public static final int MIN_YEAR = 1900;
 
-	static final int MAX_YEAR = 2100;
+	public static final int MAX_YEAR = 2100;
 
 	private final Taxonomies taxonomies;
 

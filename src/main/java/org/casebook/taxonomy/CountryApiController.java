@@ -1,10 +1,9 @@
 package org.casebook.taxonomy;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.http.CacheControl;
@@ -29,28 +28,34 @@ class CountryApiController {
 
 	@GetMapping("/api/v1/countries")
 	@Transactional(readOnly = true)
-	ResponseEntity<List<Map<String, Object>>> countries() {
-		List<Map<String, Object>> countries = this.entityManager
+	ResponseEntity<List<CountryJson>> countries() {
+		List<CountryJson> countries = this.entityManager
 			.createQuery("select distinct c from Country c left join fetch c.members order by c.label", Country.class)
 			.getResultList()
 			.stream()
-			.map(CountryApiController::country)
+			.map(CountryJson::of)
 			.toList();
 		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic()).body(countries);
 	}
 
-	private static Map<String, Object> country(Country country) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("key", country.getKey());
-		json.put("label", country.getLabel());
-		json.put("isoNumeric", country.getIsoNumeric());
-		json.put("lat", country.getLatitude());
-		json.put("lon", country.getLongitude());
-		json.put("grouping", country.isGrouping());
-		if (country.isGrouping()) {
-			json.put("members", country.getMemberKeys());
+	/**
+	 * A country or grouping as the API gives it.
+	 *
+	 * @param key its key in URLs
+	 * @param isoNumeric its ISO 3166-1 numeric code, which the map's shapes carry
+	 * @param lat the latitude of its representative point
+	 * @param members the keys of the members of a grouping; absent for a country
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record CountryJson(String key, String label, String isoNumeric, Double lat, Double lon, boolean grouping,
+			List<String> members) {
+
+		static CountryJson of(Country country) {
+			return new CountryJson(country.getKey(), country.getLabel(), country.getIsoNumeric(), country.getLatitude(),
+					country.getLongitude(), country.isGrouping(),
+					country.isGrouping() ? List.copyOf(country.getMemberKeys()) : null);
 		}
-		return json;
+
 	}
 
 }

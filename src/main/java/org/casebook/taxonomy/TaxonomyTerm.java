@@ -3,11 +3,6 @@ package org.casebook.taxonomy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
-import org.casebook.search.Analyzers;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
-import org.hibernate.search.engine.backend.types.Aggregable;
-import org.hibernate.search.engine.backend.types.Projectable;
 
 /**
  * A term of a taxonomy: reference data loaded by migrations, with a stable key used in
@@ -17,12 +12,9 @@ import org.hibernate.search.engine.backend.types.Projectable;
 public abstract class TaxonomyTerm {
 
 	@Id
-	@KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
 	private String key;
 
 	@Column(nullable = false)
-	@KeywordField(projectable = Projectable.YES)
-	@FullTextField(name = "label_text", analyzer = Analyzers.FOLDED)
 	private String label;
 
 	protected TaxonomyTerm() {

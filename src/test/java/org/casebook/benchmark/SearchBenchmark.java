@@ -32,8 +32,8 @@ import java.util.stream.Stream;
 
 import org.casebook.CasebookApplication;
 import org.casebook.sample.DemoDataService;
-import org.casebook.search.InnovationSearch;
-import org.casebook.search.SearchIndexMaintenance;
+import org.casebook.search.index.SearchIndexMaintenance;
+import org.casebook.search.lucene.LuceneInnovationSearch;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -125,7 +125,7 @@ public final class SearchBenchmark {
 			System.out.printf("Heap in use after warm-up and GC: %,d MB%n",
 					(runtime.totalMemory() - runtime.freeMemory()) >> 20);
 			System.out.printf("Load: GET /innovations (HTML: keywords, filters, every facet, 20 results)%n");
-			InnovationSearch search = context.getBean(InnovationSearch.class);
+			LuceneInnovationSearch search = context.getBean(LuceneInnovationSearch.class);
 			Map<String, Double> before = search.cacheHitRatios();
 			Result result = load(base, clients, seconds, 42, SearchBenchmark::randomSearch);
 			result.print();

@@ -8,6 +8,7 @@ import java.util.Random;
 
 import org.assertj.core.data.Offset;
 import org.casebook.CasebookIntegrationTest;
+import org.casebook.search.MapArea;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -168,7 +169,7 @@ class MapApiTests {
 			this.mvc.perform(get(url))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.status").value(400))
-				.andExpect(jsonPath("$.error").isString());
+				.andExpect(jsonPath("$.detail").isString());
 		}
 	}
 
@@ -179,7 +180,7 @@ class MapApiTests {
 			.isEqualTo(fetch("/api/v1/map?zoom=0").get("located").asLong());
 		this.mvc.perform(get("/api/v1/map?zoom=6"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.error").value(containsString("bbox")));
+			.andExpect(jsonPath("$.detail").value(containsString("bbox")));
 	}
 
 	@Test

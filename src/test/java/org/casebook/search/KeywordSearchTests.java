@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.casebook.CasebookIntegrationTest;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.Section;
+import org.casebook.search.web.MatchMarks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,17 +125,18 @@ class KeywordSearchTests {
 	void matchedWordsAreMarkedInTheSummaryAndTheRestIsEscaped() {
 		publish("kw-markup", "en", "Markup in summaries", "Tags like <script> & \"quotes\" stay text for Zanzibarite.",
 				Map.of());
+		MatchMarks marks = new MatchMarks();
 		InnovationHit hit = this.search.search(query("zanzibarite ")).page().items().get(0);
-		assertThat(hit.highlightedSummary())
+		assertThat(marks.summary(hit))
 			.isEqualTo("Tags like &lt;script&gt; &amp; &quot;quotes&quot; stay text for <em>Zanzibarite</em>.");
 		// The word being typed is marked by its prefix, a typo by the word it stands for.
-		assertThat(this.search.search(query("Kelvinbr")).page().items().get(0).highlightedSummary())
+		assertThat(marks.summary(this.search.search(query("Kelvinbr")).page().items().get(0)))
 			.contains("<em>Kelvinbridge</em>");
-		assertThat(this.search.search(query("kelvinbrigde ")).page().items().get(0).highlightedSummary())
+		assertThat(marks.summary(this.search.search(query("kelvinbrigde ")).page().items().get(0)))
 			.contains("<em>Kelvinbridge</em>");
 		// No keywords, no marks.
 		assertThat(this.search.search(SearchQuery.all()).page().items())
-			.allSatisfy((item) -> assertThat(item.highlightedSummary()).isNull());
+			.allSatisfy((item) -> assertThat(item.summaryMatches()).isEmpty());
 	}
 
 	@Test

@@ -1,0 +1,49 @@
+package org.casebook.search.index;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.casebook.search.Coordinates;
+import org.casebook.search.InnovationHit;
+import org.hibernate.search.engine.spatial.GeoPoint;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FieldProjection;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IdProjection;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ProjectionConstructor;
+
+/**
+ * A result as the index holds it: what a card shows, projected by any engine of Hibernate
+ * Search without touching the database.
+ */
+public record IndexedHit(Long id, String slug, String title, String summary, List<String> countryKeys,
+		List<String> countries, Integer launchYear, boolean demo, Instant publishedAt, String locationName,
+		GeoPoint point) {
+
+	@ProjectionConstructor
+	public IndexedHit(@IdProjection Long id, @FieldProjection String slug, @FieldProjection String title,
+			@FieldProjection String summary, @FieldProjection(path = "countries.key") List<String> countryKeys,
+			@FieldProjection(path = "countries.label") List<String> countries, @FieldProjection Integer launchYear,
+			@FieldProjection boolean demo, @FieldProjection Instant publishedAt,
+			@FieldProjection(path = "location.name") String locationName,
+			@FieldProjection(path = "location.point") GeoPoint point) {
+		this.id = id;
+		this.slug = slug;
+		this.title = title;
+		this.summary = summary;
+		this.countryKeys = countryKeys;
+		this.countries = countries;
+		this.launchYear = launchYear;
+		this.demo = demo;
+		this.publishedAt = publishedAt;
+		this.locationName = locationName;
+		this.point = point;
+	}
+
+	/** The result in Casebook's own terms. */
+	public InnovationHit hit() {
+		return new InnovationHit(this.id, this.slug, this.title, this.summary, this.countryKeys, this.countries,
+				this.launchYear, this.demo, this.publishedAt, this.locationName,
+				(this.point != null) ? new Coordinates(this.point.latitude(), this.point.longitude()) : null,
+				List.of());
+	}
+
+}

@@ -1,0 +1,589 @@
+package org.casebook.search.lucene;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.persistence.EntityManager;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
+import org.casebook.innovation.Innovation;
+import org.casebook.search.Facet;
+import org.casebook.search.FacetValue;
+import org.casebook.search.InnovationHit;
+import org.casebook.search.InnovationSearch;
+import org.casebook.search.InvalidSearchException;
+import org.casebook.search.KeywordQuery;
+import org.casebook.search.MapArea;
+import org.casebook.search.MapCluster;
+import org.casebook.search.MapResults;
+import org.casebook.search.ResultPage;
+import org.casebook.search.SearchQuery;
+import org.casebook.search.SearchQueryParser;
+import org.casebook.search.SearchResults;
+import org.casebook.search.SearchSort;
+import org.casebook.search.index.Analyzers;
+import org.casebook.search.index.IndexedHit;
+import org.casebook.taxonomy.Taxonomies;
+import org.casebook.taxonomy.TaxonomyTerm;
+import org.hibernate.search.backend.lucene.LuceneBackend;
+import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchScroll;
+import org.hibernate.search.engine.search.query.SearchScrollResult;
+import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
+import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.util.common.SearchTimeoutException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The search of published cases on Hibernate Search's Lucene backend: keywords in every
+ * content language, facets with disjunctive counts, a year histogram, sorting, paging,
+ * matched words in summaries and map clusters.
+ * <p>
+ * Hand-built where the benchmark showed it pays over Lucene's or Hibernate Search's own
+ * facilities, each said where it is: facet and year counts from per-segment arrays
+ * ({@link FacetColumns}, {@link FacetCounter}: 73 to 22 ms median at 100,000 cases over
+ * Hibernate Search's aggregations), remembered keyword matches ({@link TextMatches}) and
+ * answers ({@link IndexStateCache}) where Lucene's {@code LRUQueryCache} does not cache
+ * the costly keyword queries, summary-only highlighting ({@link SummaryHighlighter}, over
+ * Hibernate Search's highlighter on every field), Lucene's own sort fields (they skip
+ * hits that cannot make the page) and the map's grid ({@link GridClusters}).
+ */
+@Service
+public class LuceneInnovationSearch implements InnovationSearch {
+
+	/**
+	 * How many documents of new segments a search reads itself (about 20 ms) rather than
+	 * read the previous state of the index: what writes add comes far below.
+	 */
+	private static final int INLINE_DOCUMENTS = 20_000;
+
+	/**
+	 * The fields a text is compared with for similar cases: title, summary and body,
+	 * folded.
+	 */
+	private static final String[] SIMILAR_FIELDS = { "all" };
+
+	/** Results read from the index at a time by {@link #forEachMatch}. */
+	private static final int EXPORT_BATCH = 1000;
+
+	private final EntityManager entityManager;
+
+	private final Taxonomies taxonomies;
+
+	private volatile TextQueryBuilder textQueries;
+
+	private volatile SummaryHighlighter summaries;
+
+	private volatile Analyzer folded;
+
+	/** Pages of results, as Solr's query result cache keeps them. */
+	private final IndexStateCache<SearchQuery, SearchResults> pages = new IndexStateCache<>(500);
+
+	private final IndexStateCache<CountKey, FacetCounter.Counts> facetCounts = new IndexStateCache<>(1000);
+
+	private final TextMatches textMatches = new TextMatches(256);
+
+	private final FacetColumns columns = new FacetColumns();
+
+	/**
+	 * The state of the index searches read: the newest, but while a merged segment's
+	 * columns are read in the background, the previous one (the same cases).
+	 */
+	private final PreparedIndex index = new PreparedIndex(new PreparedIndex.Preparation() {
+
+		@Override
+		public boolean prepared(LeafReader segment) {
+			return LuceneInnovationSearch.this.columns.holds(segment);
+		}
+
+		@Override
+		public void prepare(LeafReader segment) {
+			LuceneInnovationSearch.this.columns.of(segment);
+		}
+
+	}, INLINE_DOCUMENTS);
+
+	/** How long one query may run before it is stopped and the search refused. */
+	private final Duration timeout;
+
+	LuceneInnovationSearch(EntityManager entityManager, Taxonomies taxonomies,
+			@Value("${casebook.search.timeout}") Duration timeout) {
+		this.entityManager = entityManager;
+		this.taxonomies = taxonomies;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Runs a search, or remembers its answer while the index is unchanged. It reads only
+	 * the index: no transaction and no database connection are needed, so none is taken.
+	 */
+	@Override
+	public SearchResults search(SearchQuery query) {
+		return withSearcher((searcher) -> this.pages.get(searcher.getIndexReader(), query,
+				() -> prepared(searcher, query, (keywords, matching, counted) -> {
+					// The exact total comes from counting the facets, which visits
+					// every match anyway; the page only needs the best hits, which
+					// Lucene finds without scoring all. In an order other than
+					// relevance, no score is needed: the remembered matches do.
+					Query page = (query.effectiveSort() == SearchSort.RELEVANCE) ? matching
+							: filtered(counted, query, null, false);
+					Set<String> marks = this.summaries.prepare(keywords, searcher);
+					List<InnovationHit> hits = hits(page, query.effectiveSort(), query.offset(), query.size()).stream()
+						.map((hit) -> hit.withSummaryMatches(this.summaries.matches(marks, hit.summary())))
+						.toList();
+					return results(searcher, counted, query, hits, EnumSet.allOf(Facet.class), true);
+				})));
+	}
+
+	@Override
+	public SearchResults counts(SearchQuery query, Set<Facet> facets, boolean years) {
+		return visit(query,
+				(searcher, keywords, matching, counted) -> results(searcher, counted, query, List.of(), facets, years));
+	}
+
+	@Override
+	public MapResults map(SearchQuery query, MapArea area) {
+		SearchResults counts = counts(query, EnumSet.of(Facet.COUNTRY), false);
+		Grid grid = visit(query, (searcher, keywords, matching, counted) -> {
+			Query all = filtered(counted, query, null, false);
+			long located = searcher.count(new BooleanQuery.Builder().add(all, Occur.MUST)
+				.add(GridClusters.inArea(MapArea.WORLD), Occur.FILTER)
+				.build());
+			return new Grid(GridClusters.of(searcher, all, area), located);
+		});
+		List<String> singles = grid.clusters().stream().map(MapCluster::slug).filter((slug) -> slug != null).toList();
+		Map<String, InnovationHit> cases = singles
+			.isEmpty()
+					? Map.of()
+					: hitsWithin(query, new TermInSetQuery("slug", singles.stream().map(BytesRef::new).toList()),
+							singles.size())
+						.stream()
+						.collect(Collectors.toMap(InnovationHit::slug, Function.identity()));
+		return new MapResults(counts.total(), grid.located(), counts.facets().get(Facet.COUNTRY), grid.clusters(),
+				cases);
+	}
+
+	@Override
+	public List<InnovationHit> located(SearchQuery query, MapArea area, int max) {
+		return hitsWithin(query, GridClusters.inArea(area), max);
+	}
+
+	/** The first results of a search that also match a filter, in the search's order. */
+	private List<InnovationHit> hitsWithin(SearchQuery query, Query filter, int max) {
+		return visit(query,
+				(searcher, keywords, matching, counted) -> hits(
+						new BooleanQuery.Builder().add(matching, Occur.MUST).add(filter, Occur.FILTER).build(),
+						query.effectiveSort(), 0, max));
+	}
+
+	private record Grid(List<MapCluster> clusters, long located) {
+	}
+
+	private <T> T visit(SearchQuery query, Visitor<T> visitor) {
+		return withSearcher((searcher) -> prepared(searcher, query,
+				(keywords, matching, counted) -> visitor.visit(searcher, keywords, matching, counted)));
+	}
+
+	/** Calls back with a searcher of the index as it is now. */
+	private <T> T withSearcher(SearcherCallback<T> callback) {
+		IndexReader reader = null;
+		try {
+			reader = this.index.acquire(this::openIndexReader);
+			IndexSearcher searcher = new IndexSearcher(reader);
+			if (!this.timeout.isZero()) {
+				long deadline = System.nanoTime() + this.timeout.toNanos();
+				// Lucene asks between blocks of documents. Thrown, not answered with
+				// "stop": Lucene would keep the partial matches, and the caches remember
+				// answers.
+				searcher.setTimeout(() -> {
+					if (System.nanoTime() - deadline > 0) {
+						throw tooSlow();
+					}
+					return false;
+				});
+			}
+			return callback.call(searcher);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not search the index", ex);
+		}
+		catch (RuntimeException ex) {
+			if (tooComplex(ex)) {
+				throw new InvalidSearchException("search.invalid.tooComplex");
+			}
+			throw (ex instanceof SearchTimeoutException) ? tooSlow() : ex;
+		}
+		finally {
+			release(reader);
+		}
+	}
+
+	private IndexReader openIndexReader() {
+		return Search.mapping(this.entityManager.getEntityManagerFactory())
+			.scope(Innovation.class)
+			.extension(LuceneExtension.get())
+			.openIndexReader();
+	}
+
+	private void release(IndexReader reader) {
+		if (reader != null) {
+			try {
+				this.index.release(reader);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not release a reader of the index", ex);
+			}
+		}
+	}
+
+	/** Lets go of the last prepared state of the index when Casebook stops. */
+	@PreDestroy
+	void close() throws IOException {
+		this.index.close();
+	}
+
+	private InvalidSearchException tooSlow() {
+		return new InvalidSearchException("search.invalid.tooSlow", this.timeout.toMillis() / 1000.0);
+	}
+
+	/**
+	 * Whether Lucene refused the query for its number of clauses. The keywords' limits
+	 * keep clear of it; this is the net under them, and wrapped it may come from
+	 * Hibernate Search too.
+	 */
+	private static boolean tooComplex(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IndexSearcher.TooManyClauses) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Calls back with the search's queries: the keywords rewritten once (typo and prefix
+	 * automata expanded to terms) for the page; their remembered matches for counting.
+	 */
+	private <T> T prepared(IndexSearcher searcher, SearchQuery query, PreparedCallback<T> callback) throws IOException {
+		KeywordQuery keywords = KeywordQuery.parse(query.text());
+		Query text = searcher.rewrite(textQueries().build(keywords));
+		Query counted = query.hasText() ? this.textMatches.of(searcher, text) : text;
+		return callback.call(keywords, filtered(text, query, null, false), counted);
+	}
+
+	/**
+	 * Reads what searches need from each segment of the index as it is now (its facet
+	 * columns: about a second for a million cases), so that no user's search pays for it.
+	 * @return how many segments had to be read
+	 */
+	public int warm() {
+		try {
+			return this.index.refresh(this::openIndexReader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the index", ex);
+		}
+	}
+
+	/** Whether every segment of the index as it is now has been read for searches. */
+	boolean warmed() {
+		try {
+			return this.index.prepared(this::openIndexReader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the index", ex);
+		}
+	}
+
+	/** How often recent answers were reused, per cache, for the benchmark's report. */
+	public Map<String, Double> cacheHitRatios() {
+		return Map.of("pages", this.pages.hitRatio(), "facet counts", this.facetCounts.hitRatio());
+	}
+
+	private List<InnovationHit> hits(Query matching, SearchSort order, int offset, int limit) {
+		try (EntityManager session = this.entityManager.getEntityManagerFactory().createEntityManager()) {
+			var hits = Search.session(session)
+				.search(Innovation.class)
+				.select(IndexedHit.class)
+				.where((f) -> f.extension(LuceneExtension.get()).fromLuceneQuery(matching))
+				.sort((f) -> sort(f, order))
+				.totalHitCountThreshold(offset + limit);
+			if (!this.timeout.isZero()) {
+				hits = hits.failAfter(Math.max(1, this.timeout.toMillis()), TimeUnit.MILLISECONDS);
+			}
+			return hits.fetchHits(offset, limit).stream().map(IndexedHit::hit).toList();
+		}
+	}
+
+	/**
+	 * Facet values and years with their counts: one pass for every facet without a
+	 * selection (and the years, unless a range is set), then one per facet with a
+	 * selection without that facet's own filter, and one for the years without the range:
+	 * a selection does not shrink its own counts.
+	 */
+	private SearchResults results(IndexSearcher searcher, Query text, SearchQuery query, List<InnovationHit> hits,
+			Set<Facet> counted, boolean countYears) throws IOException {
+		Map<Facet, List<FacetValue>> facets = new EnumMap<>(Facet.class);
+		Query matching = filtered(text, query, null, false);
+		List<Facet> unselected = counted.stream().filter((facet) -> query.selected(facet).isEmpty()).toList();
+		FacetCounter.Counts counts = count(searcher, matching, unselected, countYears && !query.hasYearRange());
+		for (Facet facet : unselected) {
+			facets.put(facet, facetValues(facet, counts.values().get(facet), query));
+		}
+		for (Facet facet : counted) {
+			if (!query.selected(facet).isEmpty()) {
+				FacetCounter.Counts own = count(searcher, filtered(text, query, facet, false), List.of(facet), false);
+				facets.put(facet, facetValues(facet, own.values().get(facet), query));
+			}
+		}
+		Map<Integer, Long> years;
+		if (!countYears) {
+			years = Map.of();
+		}
+		else {
+			years = !query.hasYearRange() ? counts.years()
+					: count(searcher, filtered(text, query, null, true), List.of(), true).years();
+		}
+		List<SearchResults.YearCount> histogram = years.entrySet()
+			.stream()
+			.map((entry) -> new SearchResults.YearCount(entry.getKey(), entry.getValue()))
+			.sorted(Comparator.comparingInt(SearchResults.YearCount::year))
+			.toList();
+		ResultPage<InnovationHit> page = new ResultPage<>(hits, counts.matches(), query.page(), query.size());
+		return new SearchResults(query, page, facets, histogram);
+	}
+
+	private FacetCounter.Counts count(IndexSearcher searcher, Query query, List<Facet> facets, boolean years)
+			throws IOException {
+		return this.facetCounts.get(searcher.getIndexReader(), new CountKey(query, facets, years),
+				() -> FacetCounter.count(searcher, this.columns, query, facets, years));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<InnovationHit> related(Innovation innovation, int count) {
+		if (innovation.getTags().isEmpty() && innovation.getSectors().isEmpty()
+				&& innovation.getCountries().isEmpty()) {
+			return List.of();
+		}
+		var related = Search.session(this.entityManager)
+			.search(Innovation.class)
+			.select(IndexedHit.class)
+			.where((f) -> {
+				BooleanPredicateClausesStep<?, ?> shared = f.bool();
+				addShared(f, shared, Facet.TAG.field(), innovation.getTags(), 3f);
+				addShared(f, shared, Facet.SECTOR.field(), innovation.getSectors(), 2f);
+				addShared(f, shared, Facet.COUNTRY.field(), innovation.getCountries(), 1f);
+				shared.mustNot(f.id().matching(innovation.getId()));
+				return shared;
+			})
+			.sort((f) -> f.score().then().field("publishedAt").desc());
+		return related.fetchHits(count).stream().map(IndexedHit::hit).toList();
+	}
+
+	/**
+	 * Lucene's {@link MoreLikeThis}: the text's most telling words (frequent in it, rare
+	 * in the index), in the fields the keywords search, as one query.
+	 */
+	@Override
+	public List<InnovationHit> similar(String text, int count) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return withSearcher((searcher) -> {
+			textQueries();
+			MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
+			like.setAnalyzer(this.folded);
+			like.setFieldNames(SIMILAR_FIELDS);
+			like.setMinTermFreq(1);
+			like.setMinDocFreq(1);
+			like.setMaxQueryTerms(25);
+			BooleanQuery.Builder any = new BooleanQuery.Builder();
+			for (String field : SIMILAR_FIELDS) {
+				any.add(like.like(field, new StringReader(text)), Occur.SHOULD);
+			}
+			return hits(any.build(), SearchSort.RELEVANCE, 0, count);
+		});
+	}
+
+	@Override
+	public long forEachMatch(SearchQuery query, Consumer<InnovationHit> action) {
+		Query matching = visit(query, (searcher, keywords, text, counted) -> text);
+		try (EntityManager session = this.entityManager.getEntityManagerFactory().createEntityManager();
+				SearchScroll<IndexedHit> scroll = Search.session(session)
+					.search(Innovation.class)
+					.select(IndexedHit.class)
+					.where((f) -> f.extension(LuceneExtension.get()).fromLuceneQuery(matching))
+					.sort((f) -> sort(f, query.effectiveSort()))
+					.scroll(EXPORT_BATCH)) {
+			long count = 0;
+			for (SearchScrollResult<IndexedHit> batch = scroll.next(); batch.hasHits(); batch = scroll.next()) {
+				for (IndexedHit hit : batch.hits()) {
+					action.accept(hit.hit());
+					count++;
+				}
+				// The batch's entities are not loaded, but the session keeps what it
+				// read.
+				session.clear();
+			}
+			return count;
+		}
+	}
+
+	private static void addShared(SearchPredicateFactory f, BooleanPredicateClausesStep<?, ?> shared, String field,
+			Iterable<? extends TaxonomyTerm> terms, float weight) {
+		for (TaxonomyTerm term : terms) {
+			shared.should(f.match().field(field).matching(term.getKey()).constantScore().boost(weight));
+		}
+	}
+
+	/** What is counted: matches of a query, values of some facets, years or not. */
+	private record CountKey(Query query, List<Facet> facets, boolean years) {
+	}
+
+	@FunctionalInterface
+	private interface SearcherCallback<T> {
+
+		T call(IndexSearcher searcher) throws IOException;
+
+	}
+
+	@FunctionalInterface
+	private interface PreparedCallback<T> {
+
+		T call(KeywordQuery keywords, Query matching, Query counted) throws IOException;
+
+	}
+
+	@FunctionalInterface
+	private interface Visitor<T> {
+
+		/**
+		 * @param matching the query of the search's matches, scored by the keywords
+		 * @param counted the query of the keywords' matches, for counting: no scores
+		 */
+		T visit(IndexSearcher searcher, KeywordQuery keywords, Query matching, Query counted) throws IOException;
+
+	}
+
+	/**
+	 * The keywords and every filter of the query, but for one facet's filter or the year
+	 * range when their own counts are being computed.
+	 */
+	private static Query filtered(Query text, SearchQuery query, Facet exceptFacet, boolean exceptYears) {
+		BooleanQuery.Builder bool = new BooleanQuery.Builder().add(text, Occur.MUST);
+		query.filters().forEach((facet, keys) -> {
+			if (facet != exceptFacet) {
+				bool.add(new TermInSetQuery(facet.field(), keys.stream().map(BytesRef::new).toList()), Occur.FILTER);
+			}
+		});
+		if (query.hasYearRange() && !exceptYears) {
+			int from = (query.yearFrom() != null) ? query.yearFrom() : SearchQueryParser.MIN_YEAR;
+			int to = (query.yearTo() != null) ? query.yearTo() : SearchQueryParser.MAX_YEAR;
+			bool.add(IntPoint.newRangeQuery(FacetCounter.YEAR_FIELD, from, to), Occur.FILTER);
+		}
+		return bool.build();
+	}
+
+	/**
+	 * The order of a page of results. Sorts on fields are Lucene's own sort fields on the
+	 * doc values Hibernate Search indexes: they let Lucene skip the hits that cannot make
+	 * the page (the field's points tell it where they are), which Hibernate Search's own
+	 * sorts do not. Ties are broken by index order, which costs nothing to compare.
+	 */
+	private static SortFinalStep sort(SearchSortFactory f, SearchSort sort) {
+		if (sort == SearchSort.RELEVANCE) {
+			return f.score().then().field("publishedAt").desc().then().indexOrder();
+		}
+		SortField published = new SortedNumericSortField("publishedAt", SortField.Type.LONG, true);
+		SortField[] fields = switch (sort) {
+			case NEWEST -> new SortField[] { launchYear(true), published, SortField.FIELD_DOC };
+			case OLDEST -> new SortField[] { launchYear(false), published, SortField.FIELD_DOC };
+			case PUBLISHED -> new SortField[] { published, SortField.FIELD_DOC };
+			case TITLE -> new SortField[] { new SortedSetSortField("title_sort", false), SortField.FIELD_DOC };
+			case RELEVANCE -> throw new IllegalStateException();
+		};
+		return f.extension(LuceneExtension.get()).fromLuceneSort(new Sort(fields));
+	}
+
+	/** The year of launch, cases without one last either way. */
+	private static SortField launchYear(boolean newestFirst) {
+		SortField year = new SortedNumericSortField(FacetCounter.YEAR_FIELD, SortField.Type.INT, newestFirst);
+		year.setMissingValue(newestFirst ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+		return year;
+	}
+
+	/** Largest first; selected values are always there, even at zero. */
+	private List<FacetValue> facetValues(Facet facet, Map<String, Long> counts, SearchQuery query) {
+		Map<String, Long> all = new LinkedHashMap<>(counts);
+		query.selected(facet).forEach((key) -> all.putIfAbsent(key, 0L));
+		List<FacetValue> values = new ArrayList<>(all.size());
+		all.forEach((key, count) -> values.add(new FacetValue(key,
+				this.taxonomies.label(facet.taxonomy(), key).orElse(key), count, query.isSelected(facet, key))));
+		values.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::label));
+		return List.copyOf(values);
+	}
+
+	/** Built on first use: the analyzers exist only once Hibernate Search has started. */
+	private TextQueryBuilder textQueries() {
+		TextQueryBuilder builder = this.textQueries;
+		if (builder == null) {
+			LuceneBackend backend = Search.mapping(this.entityManager.getEntityManagerFactory())
+				.backend()
+				.unwrap(LuceneBackend.class);
+			Analyzer folded = backend.analyzer(Analyzers.FOLDED).orElseThrow();
+			Map<String, Analyzer> analyzers = new HashMap<>();
+			for (TextQueryBuilder.FieldGroup group : TextQueryBuilder.FIELD_GROUPS) {
+				for (String field : group.fields()) {
+					Analyzer analyzer = Analyzers.LANGUAGES.stream()
+						.filter((language) -> field.endsWith("_" + language))
+						.findFirst()
+						.map((language) -> (Analyzer) backend.analyzer(Analyzers.forLanguage(language)).orElseThrow())
+						.orElse(folded);
+					analyzers.put(field, analyzer);
+				}
+			}
+			builder = new TextQueryBuilder(Map.copyOf(analyzers), folded);
+			this.summaries = new SummaryHighlighter(folded);
+			this.folded = folded;
+			this.textQueries = builder;
+		}
+		return builder;
+	}
+
+}

@@ -1,0 +1,34 @@
+package org.casebook.search.lucene;
+
+import java.util.Locale;
+
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+
+/**
+ * The stop words of every content language. In a query they are optional: "la
+ * consultation de Kelvinbridge" must not require an English case to contain "la" and
+ * "de".
+ */
+final class StopWords {
+
+	private static final CharArraySet ALL = new CharArraySet(1024, true);
+
+	static {
+		ALL.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+		ALL.addAll(FrenchAnalyzer.getDefaultStopSet());
+		ALL.addAll(SpanishAnalyzer.getDefaultStopSet());
+		ALL.addAll(PortugueseAnalyzer.getDefaultStopSet());
+	}
+
+	private StopWords() {
+	}
+
+	static boolean contains(String word) {
+		return ALL.contains(word.toLowerCase(Locale.ROOT));
+	}
+
+}

@@ -1,0 +1,102 @@
+package org.casebook.search.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.casebook.search.InnovationHit;
+import org.casebook.search.InnovationSearch;
+import org.casebook.search.SearchQueryParser;
+import org.casebook.search.SearchResults;
+
+import org.springframework.context.MessageSource;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The search as JSON, with the same parameters as the list page and complete facet lists.
+ */
+@RestController
+class SearchApiController {
+
+	private final SearchQueryParser parser;
+
+	private final InnovationSearch search;
+
+	private final MessageSource messages;
+
+	SearchApiController(SearchQueryParser parser, InnovationSearch search, MessageSource messages) {
+		this.parser = parser;
+		this.search = search;
+		this.messages = messages;
+	}
+
+	@GetMapping("/api/v1/innovations")
+	SearchJson search(@RequestParam MultiValueMap<String, String> parameters, Locale locale) {
+		SearchQueryParser.Parsed parsed = this.parser.parse(parameters);
+		SearchResults results = this.search.search(parsed.query());
+		Map<String, List<?>> facets = new LinkedHashMap<>();
+		results.facets().forEach((facet, values) -> facets.put(facet.parameter(), values));
+		facets.put("year",
+				results.years()
+					.stream()
+					.map((year) -> new YearJson(Integer.toString(year.year()), year.count()))
+					.toList());
+		return new SearchJson(results.total(), results.page().page(), results.page().size(),
+				results.page().items().stream().map(ItemJson::of).toList(), facets,
+				parsed.notices().stream().map((notice) -> this.messages.getMessage(notice, locale)).toList());
+	}
+
+	/**
+	 * A page of a search.
+	 *
+	 * @param total how many cases match
+	 * @param facets every facet's values with their counts, by the facet's URL parameter,
+	 * and the cases per year of launch as {@code year}
+	 * @param notices what was changed in the search to answer it, such as an unknown
+	 * value left out
+	 */
+	record SearchJson(long total, int page, int size, List<ItemJson> items, Map<String, List<?>> facets,
+			List<String> notices) {
+	}
+
+	/**
+	 * A case in a list.
+	 *
+	 * @param url its page
+	 * @param year its year of launch
+	 * @param location where it is, or null
+	 * @param demo whether it is a generated demonstration case
+	 */
+	record ItemJson(String slug, String url, String title, String summary, List<CountryJson> countries, Integer year,
+			LocationJson location, Instant publishedAt, boolean demo) {
+
+		static ItemJson of(InnovationHit hit) {
+			List<CountryJson> countries = new ArrayList<>();
+			for (int i = 0; i < hit.countryKeys().size(); i++) {
+				countries.add(new CountryJson(hit.countryKeys().get(i), hit.countries().get(i)));
+			}
+			LocationJson location = (hit.point() != null)
+					? new LocationJson(hit.locationName(), hit.point().latitude(), hit.point().longitude()) : null;
+			return new ItemJson(hit.slug(), "/innovations/" + hit.slug(), hit.title(), hit.summary(), countries,
+					hit.launchYear(), location, hit.publishedAt(), hit.demo());
+		}
+
+	}
+
+	record CountryJson(String key, String label) {
+	}
+
+	record LocationJson(String name, double lat, double lon) {
+	}
+
+	/** Cases launched in a year. */
+	record YearJson(String key, long count) {
+	}
+
+}
