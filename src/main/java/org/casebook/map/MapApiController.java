@@ -3,7 +3,6 @@ package org.casebook.map;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.casebook.search.FacetValue;
 import org.casebook.search.InnovationHit;
 import org.casebook.search.InnovationSearch;
@@ -12,6 +11,7 @@ import org.casebook.search.MapCluster;
 import org.casebook.search.MapResults;
 import org.casebook.search.SearchQuery;
 import org.casebook.search.SearchQueryParser;
+import org.casebook.search.web.SearchWork;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +40,7 @@ class MapApiController {
 		this.search = search;
 	}
 
+	@SearchWork
 	@GetMapping("/api/v1/map")
 	MapJson map(@RequestParam MultiValueMap<String, String> parameters) {
 		SearchQuery query = this.parser.parse(parameters).query();
@@ -57,6 +58,7 @@ class MapApiController {
 	 * The cases of one spot (a bounding box around it), for a cluster that zooming in
 	 * cannot separate.
 	 */
+	@SearchWork
 	@GetMapping("/api/v1/map/cases")
 	SpotJson cases(@RequestParam MultiValueMap<String, String> parameters) {
 		SearchQuery query = this.parser.parse(parameters).query();

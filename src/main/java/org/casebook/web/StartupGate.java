@@ -8,15 +8,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.availability.ApplicationAvailability;
-import org.springframework.context.MessageSource;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Tomcat accepts requests before the sample data and the search index are ready; until
  * then pages answer 503 with a Retry-After, rather than showing a half-loaded catalogue.
- * The health endpoints stay reachable.
+ * The health endpoints stay reachable, and so do Casebook's own {@link FirstRequests}.
  */
 @Component
 class StartupGate extends OncePerRequestFilter {
@@ -25,9 +25,12 @@ class StartupGate extends OncePerRequestFilter {
 
 	private final MessageSource messages;
 
-	StartupGate(ApplicationAvailability availability, MessageSource messages) {
+	private final FirstRequests firstRequests;
+
+	StartupGate(ApplicationAvailability availability, MessageSource messages, FirstRequests firstRequests) {
 		this.availability = availability;
 		this.messages = messages;
+		this.firstRequests = firstRequests;
 	}
 
 	@Override
@@ -38,7 +41,8 @@ class StartupGate extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (this.availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC) {
+		if (this.availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
+				|| this.firstRequests.isFirstRequest(request)) {
 			chain.doFilter(request, response);
 			return;
 		}

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import org.casebook.TestDatabase;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +40,11 @@ class ServletContainerTests {
 		// addresses.
 		assertThat(get("/innovations", "X-Forwarded-Proto", "https").headers().firstValue("Strict-Transport-Security"))
 			.hasValueSatisfying((hsts) -> assertThat(hsts).contains("max-age="));
+	}
+
+	@Test
+	void beforeBeingReadyCasebookAskedItselfForWhatFirstVisitorsAskFor(@Autowired FirstRequests firstRequests) {
+		assertThat(firstRequests.answered()).isEqualTo(FirstRequests.PATHS.size());
 	}
 
 	@Test

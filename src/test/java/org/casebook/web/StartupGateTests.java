@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.availability.ApplicationAvailabilityBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -19,7 +20,9 @@ class StartupGateTests {
 
 	private final ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
 
-	private final StartupGate gate = new StartupGate(this.availability, messages());
+	private final FirstRequests firstRequests = new FirstRequests(new GenericApplicationContext());
+
+	private final StartupGate gate = new StartupGate(this.availability, messages(), this.firstRequests);
 
 	@Test
 	void pagesAnswer503UntilCasebookIsReady() throws Exception {
@@ -33,12 +36,26 @@ class StartupGateTests {
 	}
 
 	@Test
+	void casebooksOwnFirstRequestsPassButNotAGuessedKey() throws Exception {
+		assertThat(request("/innovations", this.firstRequests.key()).getStatus()).isEqualTo(200);
+		assertThat(request("/innovations", "00000000-0000-0000-0000-000000000000").getStatus()).isEqualTo(503);
+		assertThat(request("/innovations", "").getStatus()).isEqualTo(503);
+	}
+
+	@Test
 	void healthEndpointsAreAlwaysReachable() throws Exception {
 		assertThat(request("/actuator/health/readiness").getStatus()).isEqualTo(200);
 	}
 
 	private MockHttpServletResponse request(String path) throws Exception {
+		return request(path, null);
+	}
+
+	private MockHttpServletResponse request(String path, String key) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+		if (key != null) {
+			request.addHeader(FirstRequests.HEADER, key);
+		}
 		request.addPreferredLocale(Locale.ENGLISH);
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		this.gate.doFilter(request, response, new MockFilterChain());

@@ -36,6 +36,7 @@ class SearchApiController {
 		this.messages = messages;
 	}
 
+	@SearchWork
 	@GetMapping("/api/v1/innovations")
 	SearchJson search(@RequestParam MultiValueMap<String, String> parameters, Locale locale) {
 		SearchQueryParser.Parsed parsed = this.parser.parse(parameters);

@@ -2,21 +2,26 @@ package org.casebook.search.web;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Searches run at most as many at once as there are cores; the others wait their turn, in
@@ -28,10 +33,6 @@ import org.springframework.web.util.UrlPathHelper;
 @Component
 class SearchConcurrencyLimit extends OncePerRequestFilter {
 
-	/** The pages and APIs whose work is a search: the list, its JSON, the map's data. */
-	static final Set<String> SEARCH_PATHS = Set.of("/", SearchPage.PATH, "/api/v1/innovations", "/api/v1/map",
-			"/api/v1/map/cases");
-
 	private final Semaphore permits;
 
 	private final Duration queueTimeout;
@@ -40,20 +41,60 @@ class SearchConcurrencyLimit extends OncePerRequestFilter {
 
 	private final MessageSource messages;
 
+	/** Whether a request goes to a {@link SearchWork} method. */
+	private final Predicate<HttpServletRequest> isSearch;
+
 	/**
 	 * @param concurrency how many searches run at once; 0 for one per core
 	 * @param queueTimeout how long a search may wait for its turn
 	 * @param queueLength how many searches may wait at once; more are turned away at
 	 * once, so that a flood holds no more than this many threads and buffers
 	 */
+	@Autowired
 	SearchConcurrencyLimit(@Value("${casebook.search.concurrency}") int concurrency,
 			@Value("${casebook.search.queue-timeout}") Duration queueTimeout,
-			@Value("${casebook.search.queue-length}") int queueLength, MessageSource messages) {
+			@Value("${casebook.search.queue-length}") int queueLength, MessageSource messages,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers) {
+		this(concurrency, queueTimeout, queueLength, messages, (request) -> isSearchWork(controllers, request));
+	}
+
+	/**
+	 * @param concurrency how many searches run at once; 0 for one per core
+	 * @param queueTimeout how long a search may wait for its turn
+	 * @param queueLength how many searches may wait at once; more are turned away at
+	 * once, so that a flood holds no more than this many threads and buffers
+	 * @param isSearch which requests are searches
+	 */
+	SearchConcurrencyLimit(int concurrency, Duration queueTimeout, int queueLength, MessageSource messages,
+			Predicate<HttpServletRequest> isSearch) {
 		this.permits = new Semaphore((concurrency > 0) ? concurrency : Runtime.getRuntime().availableProcessors(),
 				true);
 		this.queueTimeout = queueTimeout;
 		this.queueLength = queueLength;
 		this.messages = messages;
+		this.isSearch = isSearch;
+	}
+
+	/**
+	 * Whether Spring MVC sends a request to a {@link SearchWork} method: the same lookup
+	 * as the dispatcher's, so a path spelled differently (/innovation%73) is found too.
+	 */
+	private static boolean isSearchWork(ObjectProvider<RequestMappingHandlerMapping> controllers,
+			HttpServletRequest request) {
+		try {
+			HandlerExecutionChain chain = controllers.getObject().getHandler(request);
+			return chain != null && chain.getHandler() instanceof HandlerMethod method
+					&& method.hasMethodAnnotation(SearchWork.class);
+		}
+		catch (Exception ex) {
+			// No method takes it (a method not allowed, say): not a search.
+			return false;
+		}
+	}
+
+	/** Whether a request waits for a search's turn. */
+	boolean isSearch(HttpServletRequest request) {
+		return this.isSearch.test(request);
 	}
 
 	/** How many searches wait for their turn now. */
@@ -63,8 +104,7 @@ class SearchConcurrencyLimit extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		// Decoded, as the controllers see it: /innovation%73 is /innovations too.
-		return !SEARCH_PATHS.contains(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
+		return !this.isSearch.test(request);
 	}
 
 	@Override

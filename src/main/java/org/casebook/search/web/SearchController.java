@@ -39,6 +39,7 @@ class SearchController {
 		this.messages = messages;
 	}
 
+	@SearchWork
 	@GetMapping({ "/", SearchPage.PATH })
 	String list(@RequestParam MultiValueMap<String, String> parameters,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,

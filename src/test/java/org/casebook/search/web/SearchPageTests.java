@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,19 @@ class SearchPageTests {
 
 	@Autowired
 	EntityManagerFactory entityManagerFactory;
+
+	@Test
+	void theRequestsThatWaitForASearchTurnAreThoseOfSearchWorkMethods(@Autowired SearchConcurrencyLimit limit) {
+		for (String search : List.of("/", "/innovations", "/innovation%73", "/api/v1/innovations", "/api/v1/map",
+				"/api/v1/map/cases")) {
+			assertThat(limit.isSearch(new MockHttpServletRequest("GET", search))).as(search).isTrue();
+		}
+		for (String other : List.of("/innovations/a-case", "/api/v1/countries", "/actuator/health", "/css/site.css",
+				"/nothing")) {
+			assertThat(limit.isSearch(new MockHttpServletRequest("GET", other))).as(other).isFalse();
+		}
+		assertThat(limit.isSearch(new MockHttpServletRequest("POST", "/innovations"))).isFalse();
+	}
 
 	@Test
 	void withoutJavaScriptThePageIsAPlainGetForm() throws Exception {

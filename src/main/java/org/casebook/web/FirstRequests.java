@@ -1,0 +1,109 @@
+package org.casebook.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before Casebook says it is ready, it asks itself for what first visitors ask for: the
+ * list, a search, the JSON API and the map's data. The first of each costs far more than
+ * the next (templates parsed, classes loaded, code compiled): 1.2 s for the first list
+ * page against 60 ms. These requests pass the {@link StartupGate} with a key that only
+ * this process knows, so nobody else gets a page before it is ready.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 30)
+class FirstRequests implements ApplicationRunner {
+
+	/** The header that carries the key. */
+	static final String HEADER = "X-Casebook-First-Request";
+
+	static final List<String> PATHS = List.of("/", "/innovations?q=digital+services&sort=title",
+			"/api/v1/innovations?q=open", "/api/v1/map?zoom=2");
+
+	private static final Logger log = LoggerFactory.getLogger(FirstRequests.class);
+
+	private final String key = UUID.randomUUID().toString();
+
+	private final ApplicationContext context;
+
+	private volatile int answered;
+
+	FirstRequests(ApplicationContext context) {
+		this.context = context;
+	}
+
+	/** The key these requests carry. */
+	String key() {
+		return this.key;
+	}
+
+	/** How many of these requests were answered with 200. */
+	int answered() {
+		return this.answered;
+	}
+
+	/** Whether a request is one of these, let through before Casebook is ready. */
+	boolean isFirstRequest(HttpServletRequest request) {
+		return this.key.equals(request.getHeader(HEADER));
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!(this.context instanceof WebServerApplicationContext web) || web.getWebServer() == null
+				|| web.getWebServer().getPort() <= 0 || sslEnabled()) {
+			return;
+		}
+		long start = System.nanoTime();
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		String host = this.context.getEnvironment().getProperty("server.address", "127.0.0.1");
+		String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + web.getWebServer().getPort();
+		try {
+			for (String path : PATHS) {
+				HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+					.header(HEADER, this.key)
+					.timeout(Duration.ofSeconds(30))
+					.build();
+				if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					this.answered++;
+				}
+			}
+			log.info("Pages prepared for the first visitors in {} ms", (System.nanoTime() - start) / 1_000_000);
+		}
+		catch (IOException | RuntimeException ex) {
+			// A help, not a condition: the first visitors then wait a little longer.
+			log.warn("Could not prepare the pages for the first visitors: {}", ex.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * With TLS, these requests would need the server's certificate: they are left out.
+	 */
+	private boolean sslEnabled() {
+		Environment environment = this.context.getEnvironment();
+		return environment.containsProperty("server.ssl.bundle") || environment.containsProperty("server.ssl.key-store")
+				|| environment.containsProperty("server.ssl.certificate");
+	}
+
+}
