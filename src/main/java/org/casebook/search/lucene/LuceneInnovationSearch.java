@@ -154,69 +154,54 @@ public class LuceneInnovationSearch implements InnovationSearch {
 	 */
 	@Override
 	public SearchResults search(SearchQuery query) {
-		return withSearcher((searcher) -> this.pages.get(searcher.getIndexReader(), query,
-				() -> prepared(searcher, query, (keywords, matching, counted) -> {
-					// The exact total comes from counting the facets, which visits
-					// every match anyway; the page only needs the best hits, which
-					// Lucene finds without scoring all. In an order other than
-					// relevance, no score is needed: the remembered matches do.
-					Query page = (query.effectiveSort() == SearchSort.RELEVANCE) ? matching
-							: filtered(counted, query, null, false);
-					Set<String> marks = this.summaries.prepare(keywords, searcher);
-					List<InnovationHit> hits = hits(page, query.effectiveSort(), query.offset(), query.size()).stream()
-						.map((hit) -> hit.withSummaryMatches(this.summaries.matches(marks, hit.summary())))
-						.toList();
-					return results(searcher, counted, query, hits, EnumSet.allOf(Facet.class), true);
-				})));
+		return withSearcher((searcher) -> this.pages.get(searcher.getIndexReader(), query, () -> {
+			ReadySearch ready = ready(searcher, query);
+			// The exact total comes from counting the facets, which visits every match
+			// anyway; the page only needs the best hits, which Lucene finds without
+			// scoring all. In an order other than relevance, no score is needed: the
+			// remembered matches do.
+			Query page = (query.effectiveSort() == SearchSort.RELEVANCE) ? ready.matching() : ready.all();
+			Set<String> marks = this.summaries.prepare(ready.keywords(), searcher);
+			List<InnovationHit> hits = hits(page, query.effectiveSort(), query.offset(), query.size()).stream()
+				.map((hit) -> hit.withSummaryMatches(this.summaries.matches(marks, hit.summary())))
+				.toList();
+			return results(searcher, ready, hits, EnumSet.allOf(Facet.class), true);
+		}));
 	}
 
 	@Override
 	public SearchResults counts(SearchQuery query, Set<Facet> facets, boolean years) {
-		return visit(query,
-				(searcher, keywords, matching, counted) -> results(searcher, counted, query, List.of(), facets, years));
+		return withSearcher((searcher) -> results(searcher, ready(searcher, query), List.of(), facets, years));
 	}
 
 	@Override
 	public MapResults map(SearchQuery query, MapArea area) {
-		SearchResults counts = counts(query, EnumSet.of(Facet.COUNTRY), false);
-		Grid grid = visit(query, (searcher, keywords, matching, counted) -> {
-			Query all = filtered(counted, query, null, false);
-			long located = searcher.count(new BooleanQuery.Builder().add(all, Occur.MUST)
+		return withSearcher((searcher) -> {
+			ReadySearch ready = ready(searcher, query);
+			SearchResults counts = results(searcher, ready, List.of(), EnumSet.of(Facet.COUNTRY), false);
+			long located = searcher.count(new BooleanQuery.Builder().add(ready.all(), Occur.MUST)
 				.add(GridClusters.inArea(MapArea.WORLD), Occur.FILTER)
 				.build());
-			return new Grid(GridClusters.of(searcher, all, area), located);
-		});
-		List<String> singles = grid.clusters().stream().map(MapCluster::slug).filter((slug) -> slug != null).toList();
-		Map<String, InnovationHit> cases = singles
-			.isEmpty()
-					? Map.of()
-					: hitsWithin(query, new TermInSetQuery("slug", singles.stream().map(BytesRef::new).toList()),
-							singles.size())
+			List<MapCluster> clusters = GridClusters.of(searcher, ready.all(), area);
+			List<String> singles = clusters.stream().map(MapCluster::slug).filter((slug) -> slug != null).toList();
+			Map<String, InnovationHit> cases = singles.isEmpty() ? Map.of()
+					: hits(within(ready, new TermInSetQuery("slug", singles.stream().map(BytesRef::new).toList())),
+							query.effectiveSort(), 0, singles.size())
 						.stream()
 						.collect(Collectors.toMap(InnovationHit::slug, Function.identity()));
-		return new MapResults(counts.total(), grid.located(), counts.facets().get(Facet.COUNTRY), grid.clusters(),
-				cases);
+			return new MapResults(counts.total(), located, counts.facets().get(Facet.COUNTRY), clusters, cases);
+		});
 	}
 
 	@Override
 	public List<InnovationHit> located(SearchQuery query, MapArea area, int max) {
-		return hitsWithin(query, GridClusters.inArea(area), max);
+		return withSearcher((searcher) -> hits(within(ready(searcher, query), GridClusters.inArea(area)),
+				query.effectiveSort(), 0, max));
 	}
 
-	/** The first results of a search that also match a filter, in the search's order. */
-	private List<InnovationHit> hitsWithin(SearchQuery query, Query filter, int max) {
-		return visit(query,
-				(searcher, keywords, matching, counted) -> hits(
-						new BooleanQuery.Builder().add(matching, Occur.MUST).add(filter, Occur.FILTER).build(),
-						query.effectiveSort(), 0, max));
-	}
-
-	private record Grid(List<MapCluster> clusters, long located) {
-	}
-
-	private <T> T visit(SearchQuery query, Visitor<T> visitor) {
-		return withSearcher((searcher) -> prepared(searcher, query,
-				(keywords, matching, counted) -> visitor.visit(searcher, keywords, matching, counted)));
+	/** The matches of a search that also match a filter, scored by the keywords. */
+	private static Query within(ReadySearch ready, Query filter) {
+		return new BooleanQuery.Builder().add(ready.matching(), Occur.MUST).add(filter, Occur.FILTER).build();
 	}
 
 	/** Calls back with a searcher of the index as it is now. */
@@ -296,14 +281,29 @@ public class LuceneInnovationSearch implements InnovationSearch {
 	}
 
 	/**
-	 * Calls back with the search's queries: the keywords rewritten once (typo and prefix
-	 * automata expanded to terms) for the page; their remembered matches for counting.
+	 * The search's queries: the keywords rewritten once (typo and prefix automata
+	 * expanded to terms) for the page; their remembered matches for counting.
 	 */
-	private <T> T prepared(IndexSearcher searcher, SearchQuery query, PreparedCallback<T> callback) throws IOException {
+	private ReadySearch ready(IndexSearcher searcher, SearchQuery query) throws IOException {
 		KeywordQuery keywords = KeywordQuery.parse(query.text());
 		Query text = searcher.rewrite(textQueries().build(keywords));
 		Query counted = query.hasText() ? this.textMatches.of(searcher, text) : text;
-		return callback.call(keywords, filtered(text, query, null, false), counted);
+		return new ReadySearch(query, keywords, filtered(text, query, null, false), counted);
+	}
+
+	/**
+	 * A search made ready to run on one state of the index.
+	 *
+	 * @param matching every match, scored by the keywords: for pages in relevance order
+	 * @param counted the keywords' matches, unscored, without the filters: for counting
+	 */
+	private record ReadySearch(SearchQuery query, KeywordQuery keywords, Query matching, Query counted) {
+
+		/** Every match, unscored: for counting, map grids and pages in field order. */
+		Query all() {
+			return filtered(this.counted, this.query, null, false);
+		}
+
 	}
 
 	/**
@@ -356,10 +356,12 @@ public class LuceneInnovationSearch implements InnovationSearch {
 	 * selection without that facet's own filter, and one for the years without the range:
 	 * a selection does not shrink its own counts.
 	 */
-	private SearchResults results(IndexSearcher searcher, Query text, SearchQuery query, List<InnovationHit> hits,
+	private SearchResults results(IndexSearcher searcher, ReadySearch ready, List<InnovationHit> hits,
 			Set<Facet> counted, boolean countYears) throws IOException {
+		SearchQuery query = ready.query();
+		Query text = ready.counted();
 		Map<Facet, List<FacetValue>> facets = new EnumMap<>(Facet.class);
-		Query matching = filtered(text, query, null, false);
+		Query matching = ready.all();
 		List<Facet> unselected = counted.stream().filter((facet) -> query.selected(facet).isEmpty()).toList();
 		FacetCounter.Counts counts = count(searcher, matching, unselected, countYears && !query.hasYearRange());
 		for (Facet facet : unselected) {
@@ -443,7 +445,7 @@ public class LuceneInnovationSearch implements InnovationSearch {
 
 	@Override
 	public long forEachMatch(SearchQuery query, Consumer<InnovationHit> action) {
-		Query matching = visit(query, (searcher, keywords, text, counted) -> text);
+		Query matching = withSearcher((searcher) -> ready(searcher, query).matching());
 		try (EntityManager session = this.entityManager.getEntityManagerFactory().createEntityManager();
 				SearchScroll<IndexedHit> scroll = Search.session(session)
 					.search(Innovation.class)
@@ -480,24 +482,6 @@ public class LuceneInnovationSearch implements InnovationSearch {
 	private interface SearcherCallback<T> {
 
 		T call(IndexSearcher searcher) throws IOException;
-
-	}
-
-	@FunctionalInterface
-	private interface PreparedCallback<T> {
-
-		T call(KeywordQuery keywords, Query matching, Query counted) throws IOException;
-
-	}
-
-	@FunctionalInterface
-	private interface Visitor<T> {
-
-		/**
-		 * @param matching the query of the search's matches, scored by the keywords
-		 * @param counted the query of the keywords' matches, for counting: no scores
-		 */
-		T visit(IndexSearcher searcher, KeywordQuery keywords, Query matching, Query counted) throws IOException;
 
 	}
 
