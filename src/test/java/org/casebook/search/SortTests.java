@@ -1,6 +1,8 @@
 package org.casebook.search;
 
 import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -8,10 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.persistence.EntityManager;
 import org.casebook.CasebookIntegrationTest;
+import org.casebook.innovation.Innovation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,12 +28,41 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each result once.
  */
 @CasebookIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SortTests {
 
 	static final Comparator<InnovationHit> PUBLISHED = Comparator.comparing(InnovationHit::publishedAt).reversed();
 
 	@Autowired
 	InnovationSearch search;
+
+	@Autowired
+	EntityManager entityManager;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@BeforeAll
+	void addCases() {
+		Instant now = Instant.now();
+		// The tied pair indexed older first, so that index order alone would put it
+		// first.
+		publish("sort-many", "Quillomatic kiosks", "Quillomatic forms, quillomatic help and a quillomatic desk.",
+				now.minus(Duration.ofDays(3)));
+		publish("sort-once", "Kiosks for towns", "Forms, help and a desk, once called quillomatic.",
+				now.minus(Duration.ofDays(2)));
+		publish("sort-tie-older", "Kiosks for villages", "Forms and a quillomatic desk.",
+				now.minus(Duration.ofDays(1)));
+		publish("sort-tie-newer", "Kiosks for villages", "Forms and a quillomatic desk.", now);
+	}
+
+	@AfterAll
+	void removeCases() {
+		this.transaction.executeWithoutResult((status) -> this.entityManager
+			.createQuery("select i from Innovation i where i.slug like 'sort-%'", Innovation.class)
+			.getResultList()
+			.forEach(this.entityManager::remove));
+	}
 
 	@Test
 	void newestYearOfLaunchFirstThenRecentlyPublishedAndCasesWithoutAYearLast() {
@@ -53,8 +90,16 @@ class SortTests {
 
 	@Test
 	void relevanceWithKeywordsThenRecentlyPublished() {
+		List<String> slugs = all("quillomatic", SearchSort.RELEVANCE).stream().map(InnovationHit::slug).toList();
+		// The most relevant first though published first; equally relevant, the most
+		// recently published first though indexed last.
+		assertThat(slugs).containsExactlyInAnyOrder("sort-many", "sort-once", "sort-tie-older", "sort-tie-newer")
+			.startsWith("sort-many");
+		assertThat(slugs.indexOf("sort-tie-newer")).isLessThan(slugs.indexOf("sort-tie-older"));
+
 		List<InnovationHit> hits = all("digital", SearchSort.RELEVANCE);
-		assertThat(hits).isNotEmpty();
+		assertThat(hits).hasSize((int) this.search.search(query("digital", SearchSort.RELEVANCE, 1)).total())
+			.hasSizeGreaterThan(50);
 		assertThat(new HashSet<>(hits.stream().map(InnovationHit::slug).toList())).hasSameSizeAs(hits);
 	}
 
@@ -79,6 +124,15 @@ class SortTests {
 
 	private static SearchQuery query(String text, SearchSort sort, int page) {
 		return new SearchQuery(text, Map.of(), null, null, sort, page, 50);
+	}
+
+	private void publish(String slug, String title, String summary, Instant when) {
+		this.transaction.executeWithoutResult((status) -> {
+			Innovation innovation = new Innovation(slug, title, "en", when);
+			innovation.setSummary(summary);
+			innovation.publish(when);
+			this.entityManager.persist(innovation);
+		});
 	}
 
 	private static String folded(String title) {

@@ -43,16 +43,23 @@ class PagesTests {
 		this.mvc.perform(get("/"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(escape(newest))));
+		// First on the page: a case published last (several may share the moment).
+		Matcher card = Pattern.compile("<h2 class=\"card-title\"><a href=\"/innovations/([^\"]+)\"")
+			.matcher(html("/innovations"));
+		assertThat(card.find()).isTrue();
+		Boolean publishedLast = this.jdbc.queryForObject("""
+				SELECT published_at = (SELECT max(published_at) FROM innovation WHERE status = 'PUBLISHED')
+				FROM innovation WHERE slug = ?""", Boolean.class, card.group(1));
+		assertThat(publishedLast).as(card.group(1)).isTrue();
 	}
 
 	@Test
 	void cardsShowSummaryCountriesAndYear() throws Exception {
-		// The seed cases are published last, so they fill the first page.
-		this.mvc.perform(get("/innovations"))
-			.andExpect(content().string(containsString("Un décret par tous, un décret pour tous")))
-			.andExpect(content().string(containsString("En 2015, le Parlement de Wallonie")))
-			.andExpect(content().string(containsString("Belgium")))
-			.andExpect(content().string(containsString("2015")));
+		// The seed cases are published last, so they fill the first page. The facets and
+		// the year histogram name countries and years too: look inside the case's card.
+		String card = card(html("/innovations"), "/innovations/un-decret-par-tous-un-decret-pour-tous");
+		assertThat(card).contains("Un décret par tous, un décret pour tous", "En 2015, le Parlement de Wallonie",
+				"<span>Belgium</span>", "<span>2015</span>");
 	}
 
 	@Test
@@ -145,6 +152,17 @@ class PagesTests {
 		this.mvc.perform(get("/actuator/health"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("UP")));
+	}
+
+	private String html(String url) throws Exception {
+		return this.mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	/** The card on a page that links to a case. */
+	private static String card(String page, String href) {
+		int link = page.indexOf("<a href=\"" + href + "\"");
+		assertThat(link).as(href).isPositive();
+		return page.substring(page.lastIndexOf("<article class=\"card\"", link), page.indexOf("</article>", link));
 	}
 
 	private static String escape(String text) {

@@ -100,7 +100,9 @@ class SearchPageTests {
 	void selectedValuesStayVisibleAtZero() throws Exception {
 		// No published case is both from Brazil and EU-wide.
 		String page = html("/innovations?country=eu&q=Brazil");
-		assertThat(page).contains("<span>0</span>").contains("id=\"country-eu\" checked=\"checked\"");
+		assertThat(page).contains("id=\"country-eu\" checked=\"checked\"")
+			.containsPattern(
+					"<label for=\"country-eu\">\\s*<span>European Union</span>\\s*<span class=\"count\">0</span>");
 	}
 
 	@Test
