@@ -187,11 +187,11 @@ public class SearchIndexMaintenance {
 	}
 
 	/**
-	 * A version as PostgreSQL keeps it: to the microsecond (an entity indexed before it
-	 * was read back may hold nanoseconds).
+	 * A version as PostgreSQL keeps it: to the nearest microsecond, half up (an entity
+	 * indexed before it was read back may hold nanoseconds: 1.5 µs is kept as 2 µs).
 	 */
 	private static Instant version(Instant updatedAt) {
-		return (updatedAt != null) ? updatedAt.truncatedTo(ChronoUnit.MICROS) : Instant.EPOCH;
+		return (updatedAt != null) ? updatedAt.plusNanos(500).truncatedTo(ChronoUnit.MICROS) : Instant.EPOCH;
 	}
 
 	/**

@@ -1,19 +1,23 @@
 package org.casebook.search.index;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.persistence.EntityManager;
 import org.casebook.CasebookIntegrationTest;
+import org.casebook.innovation.Innovation;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -37,6 +41,12 @@ class SearchIndexAdminTests {
 
 	@Autowired
 	SearchIndexMaintenance maintenance;
+
+	@Autowired
+	EntityManager entityManager;
+
+	@Autowired
+	TransactionTemplate transaction;
 
 	@Test
 	void onlyTheAdministratorMayCheckOrRepair() throws Exception {
@@ -88,6 +98,28 @@ class SearchIndexAdminTests {
 		this.mvc.perform(as(post("/admin/search-index/repair"), "test-secret"))
 			.andExpect(jsonPath("$.outdated").value(0));
 		this.mvc.perform(get("/api/v1/innovations?q=zyxwvut")).andExpect(jsonPath("$.total").value(1));
+	}
+
+	@Test
+	void aCaseSavedWithNanosecondsIsNotOutdated() {
+		// Java's clock has nanoseconds; PostgreSQL keeps microseconds, rounded (2 µs
+		// here),
+		// while the index holds the entity's own value.
+		Instant when = Instant.parse("2024-05-01T10:00:00.000001500Z");
+		long outdated = this.maintenance.check().outdated();
+		this.transaction.executeWithoutResult((status) -> {
+			Innovation innovation = new Innovation("saved-with-nanoseconds", "Saved with nanoseconds", "en", when);
+			innovation.publish(when);
+			this.entityManager.persist(innovation);
+		});
+		try {
+			assertThat(this.maintenance.check().outdated()).isEqualTo(outdated);
+		}
+		finally {
+			this.transaction.executeWithoutResult((status) -> this.entityManager.remove(this.entityManager
+				.createQuery("select i from Innovation i where i.slug = 'saved-with-nanoseconds'", Innovation.class)
+				.getSingleResult()));
+		}
 	}
 
 	@Test

@@ -1,0 +1,145 @@
+package org.casebook.innovation.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.casebook.CasebookWebTest;
+import org.casebook.innovation.FakeInnovationCatalogue;
+import org.casebook.innovation.Innovation;
+import org.casebook.innovation.Location;
+import org.casebook.innovation.Section;
+import org.casebook.search.FakeInnovationSearch;
+import org.casebook.search.FakeInnovationSearch.Related;
+import org.casebook.search.InnovationHit;
+import org.casebook.taxonomy.Tag;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+/**
+ * The page of one case in the web layer alone: the case with the related cases the engine
+ * found; the 404 page for a case that is not published; the 503 page with
+ * {@code Retry-After} while the database is away, and the 500 page, without details, for
+ * other database failures. The catalogue is a {@link FakeInnovationCatalogue} (the real
+ * one reads PostgreSQL through a repository), the engine a {@link FakeInnovationSearch}.
+ */
+@CasebookWebTest(InnovationController.class)
+@Import({ FakeInnovationCatalogue.class, FakeInnovationSearch.class })
+class InnovationControllerWebTests {
+
+	static final InnovationHit RELATED = new InnovationHit(7L, "open-school-data", "Open school data",
+			"Every school's " + "results, open", List.of("fr"), List.of("France"), 2018, false,
+			Instant.parse("2024-02-01T10:00:00Z"), null, null, List.of());
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	FakeInnovationCatalogue catalogue;
+
+	@Autowired
+	FakeInnovationSearch search;
+
+	@BeforeEach
+	void emptyCatalogue() {
+		this.catalogue.reset();
+		this.search.reset();
+	}
+
+	@Test
+	void aPublishedCaseIsShownWithTheRelatedCasesTheEngineFound() throws Exception {
+		Innovation innovation = new Innovation("school-budgets", "Participatory school budgets", "en",
+				Instant.parse("2024-01-01T10:00:00Z"));
+		innovation.setSummary("Pupils decide how to spend part of their school's budget.");
+		innovation.getNarrative().set(Section.LESSONS_LEARNED, "Start with a small budget.");
+		innovation.getTags().add(new Tag("open-data", "Open data"));
+		innovation.setLocation(new Location("Porto Alegre", -30.0346, -51.2177));
+		innovation.publish(Instant.parse("2024-05-01T10:00:00Z"));
+		this.catalogue.add(innovation);
+		this.search.relates(RELATED);
+		String page = this.mvc.perform(get("/innovations/school-budgets"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("text/html;charset=UTF-8"))
+			.andExpect(view().name("innovation/detail"))
+			.andExpect(model().attribute("innovation", innovation))
+			.andExpect(model().attribute("related", List.of(RELATED)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<h1>Participatory school budgets</h1>",
+				"<p class=\"lead\">Pupils decide how to spend part of their school&#39;s budget.</p>",
+				"<h3>Lessons learned</h3>", "<p>Start with a small budget.</p>", "<li>Open data</li>",
+				"<dd>Porto Alegre</dd>", "<time datetime=\"2024-05-01\">1 May 2024</time>", "Related innovations",
+				"<a href=\"/innovations/open-school-data\" data-hx-boost=\"false\">Open school data</a>");
+		assertThat(this.search.calls())
+			.containsExactly(new Related("school-budgets", InnovationController.RELATED_CASES));
+	}
+
+	@Test
+	void aCaseThatIsNotPublishedGetsThe404Page() throws Exception {
+		this.catalogue.add(new Innovation("a-draft", "A draft", "en", Instant.parse("2024-01-01T10:00:00Z")));
+		for (String slug : List.of("no-such-case", "a-draft")) {
+			this.mvc.perform(get("/innovations/" + slug).accept(MediaType.TEXT_HTML))
+				.andExpect(status().isNotFound())
+				.andExpect(content().contentType("text/html;charset=UTF-8"))
+				.andExpect(view().name("error/404"))
+				.andExpect(
+						content().string(containsString("There is no published innovation or page at this address.")));
+		}
+		assertThat(this.search.calls()).isEmpty();
+	}
+
+	@Test
+	void whileTheDatabaseIsAwayTheCasePageAsksToComeBackLater() throws Exception {
+		this.catalogue.fails(new DataAccessResourceFailureException("Connection refused"));
+		MockHttpServletResponse response = this.mvc.perform(get("/innovations/school-budgets"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(content().contentType("text/html;charset=UTF-8"))
+			.andExpect(view().name("error/503"))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getContentAsString())
+			.contains("<h1>Casebook is briefly unavailable</h1>", "Casebook cannot reach its database just now.")
+			.doesNotContain("Connection refused", "Exception");
+	}
+
+	@Test
+	void anotherDatabaseFailureGetsThe500PageWithoutItsDetails() throws Exception {
+		this.catalogue.fails(new DataIntegrityViolationException("duplicate key value violates unique constraint"));
+		MockHttpServletResponse response = this.mvc.perform(get("/innovations/school-budgets"))
+			.andExpect(status().isInternalServerError())
+			.andExpect(header().doesNotExist("Retry-After"))
+			.andExpect(view().name("error/5xx"))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getContentAsString()).contains("Casebook could not answer this request.")
+			.doesNotContain("duplicate key", "Exception");
+	}
+
+	@Test
+	void theCasePageCarriesTheSecurityHeaders() throws Exception {
+		this.mvc.perform(get("/innovations/no-such-case"))
+			.andExpect(status().isNotFound())
+			.andExpect(header().string("X-Frame-Options", "DENY"))
+			.andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
+			.andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")));
+	}
+
+}
