@@ -30,7 +30,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * {@code DataAccessResourceFailureException}) are told apart without asking it.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(SecurityConfiguration.class)
+@Import({ SecurityConfiguration.class, FirstRequests.class })
 @ImportAutoConfiguration({ SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
 		SecurityFilterAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class })
 @EnableConfigurationProperties({ AdminProperties.class, MapTiles.class })
