@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 import org.slf4j.Logger;
@@ -67,6 +68,17 @@ public class Taxonomies {
 		return (current != null) ? current : reload();
 	}
 
+	/**
+	 * The terms of a taxonomy in their order: countries and tags by label, the others as
+	 * curated.
+	 */
+	static <T extends TaxonomyTerm> List<T> termsInOrder(EntityManager entityManager, Class<T> taxonomy) {
+		String order = (taxonomy == Country.class || taxonomy == Tag.class) ? "label" : "position";
+		return entityManager
+			.createQuery("select t from " + taxonomy.getSimpleName() + " t order by t." + order, taxonomy)
+			.getResultList();
+	}
+
 	/** Reads every taxonomy now, so that no page has to. */
 	@EventListener(ApplicationReadyEvent.class)
 	public void preload() {
@@ -77,12 +89,8 @@ public class Taxonomies {
 		Map<Class<? extends TaxonomyTerm>, Map<String, String>> loaded = new LinkedHashMap<>();
 		try (var entityManager = this.entityManagerFactory.createEntityManager()) {
 			for (Class<? extends TaxonomyTerm> taxonomy : TAXONOMIES) {
-				String order = (taxonomy == Country.class || taxonomy == Tag.class) ? "label" : "position";
 				Map<String, String> terms = new LinkedHashMap<>();
-				entityManager
-					.createQuery("select t from " + taxonomy.getSimpleName() + " t order by t." + order, taxonomy)
-					.getResultList()
-					.forEach((term) -> terms.put(term.getKey(), term.getLabel()));
+				termsInOrder(entityManager, taxonomy).forEach((term) -> terms.put(term.getKey(), term.getLabel()));
 				loaded.put(taxonomy, Map.copyOf(terms));
 			}
 		}
