@@ -2,7 +2,9 @@ package org.casebook.web;
 
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.casebook.map.MapTiles;
 import org.slf4j.Logger;
@@ -20,6 +22,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * The catalogue is public; the maintenance endpoints under {@code /admin} are for the
@@ -40,11 +45,28 @@ class SecurityConfiguration {
 			// requests away instead.
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/admin/**"))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.cors((cors) -> cors.configurationSource(openDataReads()))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(tiles)))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)))
 			.build();
+	}
+
+	/**
+	 * The JSON API is open data: any site may read it from a browser (GET, without
+	 * credentials). Nothing else is shared across origins.
+	 */
+	static CorsConfigurationSource openDataReads() {
+		CorsConfiguration reads = new CorsConfiguration();
+		reads.addAllowedOrigin("*");
+		reads.setAllowedMethods(List.of("GET", "HEAD"));
+		reads.setAllowCredentials(false);
+		reads.setExposedHeaders(List.of("ETag", "Retry-After"));
+		reads.setMaxAge(Duration.ofHours(1));
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/api/**", reads);
+		return source;
 	}
 
 	/** Features no page of Casebook uses: none may be asked for. */

@@ -7,11 +7,13 @@ import org.casebook.CasebookIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -24,6 +26,35 @@ class HeadersTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Test
+	void anySiteMayReadTheJsonApiButNothingElse() throws Exception {
+		String elsewhere = "https://research.example.org";
+		MockHttpServletResponse api = this.mvc.perform(get("/api/v1/taxonomies").header(HttpHeaders.ORIGIN, elsewhere))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(api.getHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).isEqualTo("*");
+		assertThat(api.getHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS)).isNull();
+
+		MockHttpServletResponse preflight = this.mvc
+			.perform(options("/api/v1/innovations").header(HttpHeaders.ORIGIN, elsewhere)
+				.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(preflight.getHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS)).contains("GET")
+			.doesNotContain("POST");
+
+		this.mvc
+			.perform(options("/api/v1/innovations").header(HttpHeaders.ORIGIN, elsewhere)
+				.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST"))
+			.andExpect(status().isForbidden());
+		MockHttpServletResponse page = this.mvc.perform(get("/innovations").header(HttpHeaders.ORIGIN, elsewhere))
+			.andReturn()
+			.getResponse();
+		assertThat(page.getHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).isNull();
+	}
 
 	@Test
 	void pagesCarryTheSecurityHeaders() throws Exception {
