@@ -1,6 +1,9 @@
 package org.casebook.web;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,9 +88,8 @@ class FirstRequests implements ApplicationRunner {
 		}
 		long start = System.nanoTime();
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		String host = this.context.getEnvironment().getProperty("server.address", "127.0.0.1");
-		String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + web.getWebServer().getPort();
 		try {
+			String base = "http://" + host() + ":" + web.getWebServer().getPort();
 			for (String path : PATHS) {
 				HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
 					.header(HEADER, this.key)
@@ -106,6 +108,18 @@ class FirstRequests implements ApplicationRunner {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Where Casebook listens: the configured address, or the loopback one when it listens
+	 * on every address or none is set.
+	 */
+	String host() throws UnknownHostException {
+		String address = this.context.getEnvironment().getProperty("server.address");
+		InetAddress listening = (address != null) ? InetAddress.getByName(address) : null;
+		InetAddress host = (listening == null || listening.isAnyLocalAddress()) ? InetAddress.getLoopbackAddress()
+				: listening;
+		return (host instanceof Inet6Address) ? "[" + host.getHostAddress() + "]" : host.getHostAddress();
 	}
 
 	/**

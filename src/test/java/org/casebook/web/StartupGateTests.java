@@ -1,6 +1,7 @@
 package org.casebook.web;
 
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,7 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -40,6 +42,24 @@ class StartupGateTests {
 		assertThat(request("/innovations", this.firstRequests.key()).getStatus()).isEqualTo(200);
 		assertThat(request("/innovations", "00000000-0000-0000-0000-000000000000").getStatus()).isEqualTo(503);
 		assertThat(request("/innovations", "").getStatus()).isEqualTo(503);
+	}
+
+	@Test
+	void theFirstRequestsGoWhereCasebookListensOrToLoopbackWhenItListensEverywhere() throws Exception {
+		assertThat(firstRequestsWith(null).host()).isEqualTo("127.0.0.1");
+		assertThat(firstRequestsWith("0.0.0.0").host()).isEqualTo("127.0.0.1");
+		assertThat(firstRequestsWith("127.0.0.2").host()).isEqualTo("127.0.0.2");
+		assertThat(firstRequestsWith("::1").host()).isEqualTo("[0:0:0:0:0:0:0:1]");
+	}
+
+	private static FirstRequests firstRequestsWith(String serverAddress) {
+		GenericApplicationContext context = new GenericApplicationContext();
+		if (serverAddress != null) {
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("test", Map.of("server.address", serverAddress)));
+		}
+		return new FirstRequests(context);
 	}
 
 	@Test

@@ -14,29 +14,13 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Projection
  * A result as the index holds it: what a card shows, projected by any engine of Hibernate
  * Search without touching the database.
  */
-public record IndexedHit(Long id, String slug, String title, String summary, List<String> countryKeys,
-		List<String> countries, Integer launchYear, boolean demo, Instant publishedAt, String locationName,
-		GeoPoint point) {
-
-	@ProjectionConstructor
-	public IndexedHit(@IdProjection Long id, @FieldProjection String slug, @FieldProjection String title,
-			@FieldProjection String summary, @FieldProjection(path = "countries.key") List<String> countryKeys,
-			@FieldProjection(path = "countries.label") List<String> countries, @FieldProjection Integer launchYear,
-			@FieldProjection boolean demo, @FieldProjection Instant publishedAt,
-			@FieldProjection(path = "location.name") String locationName,
-			@FieldProjection(path = "location.point") GeoPoint point) {
-		this.id = id;
-		this.slug = slug;
-		this.title = title;
-		this.summary = summary;
-		this.countryKeys = countryKeys;
-		this.countries = countries;
-		this.launchYear = launchYear;
-		this.demo = demo;
-		this.publishedAt = publishedAt;
-		this.locationName = locationName;
-		this.point = point;
-	}
+@ProjectionConstructor
+public record IndexedHit(@IdProjection Long id, @FieldProjection String slug, @FieldProjection String title,
+		@FieldProjection String summary, @FieldProjection(path = "countries.key") List<String> countryKeys,
+		@FieldProjection(path = "countries.label") List<String> countries, @FieldProjection Integer launchYear,
+		@FieldProjection boolean demo, @FieldProjection Instant publishedAt,
+		@FieldProjection(path = "location.name") String locationName,
+		@FieldProjection(path = "location.point") GeoPoint point) {
 
 	/** The result in Casebook's own terms. */
 	public InnovationHit hit() {

@@ -107,11 +107,7 @@ public class LuceneInnovationSearch implements InnovationSearch {
 
 	private final Taxonomies taxonomies;
 
-	private volatile TextQueryBuilder textQueries;
-
-	private volatile SummaryHighlighter summaries;
-
-	private volatile Analyzer folded;
+	private volatile Analysis analysis;
 
 	/** Pages of results, as Solr's query result cache keeps them. */
 	private final IndexStateCache<SearchQuery, SearchResults> pages = new IndexStateCache<>(500);
@@ -163,9 +159,10 @@ public class LuceneInnovationSearch implements InnovationSearch {
 			// scoring all. In an order other than relevance, no score is needed: the
 			// remembered matches do.
 			Query page = (query.effectiveSort() == SearchSort.RELEVANCE) ? ready.matching() : ready.all();
-			Set<String> marks = this.summaries.prepare(ready.keywords(), searcher);
+			SummaryHighlighter summaries = analysis().summaries();
+			Set<String> marks = summaries.prepare(ready.keywords(), searcher);
 			List<InnovationHit> hits = hits(page, query.effectiveSort(), query.offset(), query.size()).stream()
-				.map((hit) -> hit.withSummaryMatches(this.summaries.matches(marks, hit.summary())))
+				.map((hit) -> hit.withSummaryMatches(summaries.matches(marks, hit.summary())))
 				.toList();
 			return results(searcher, ready, hits, EnumSet.allOf(Facet.class), true);
 		}));
@@ -288,7 +285,7 @@ public class LuceneInnovationSearch implements InnovationSearch {
 	 */
 	private ReadySearch ready(IndexSearcher searcher, SearchQuery query) throws IOException {
 		KeywordQuery keywords = KeywordQuery.parse(query.text());
-		Query text = searcher.rewrite(textQueries().build(keywords));
+		Query text = searcher.rewrite(analysis().textQueries().build(keywords));
 		Query counted = query.hasText() ? this.textMatches.of(searcher, text) : text;
 		return new ReadySearch(query, keywords, filtered(text, query, null, false), counted);
 	}
@@ -430,9 +427,8 @@ public class LuceneInnovationSearch implements InnovationSearch {
 			return List.of();
 		}
 		return withSearcher((searcher) -> {
-			textQueries();
 			MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
-			like.setAnalyzer(this.folded);
+			like.setAnalyzer(analysis().folded());
 			like.setFieldNames(SIMILAR_FIELDS);
 			like.setMinTermFreq(1);
 			like.setMinDocFreq(1);
@@ -546,9 +542,9 @@ public class LuceneInnovationSearch implements InnovationSearch {
 	}
 
 	/** Built on first use: the analyzers exist only once Hibernate Search has started. */
-	private TextQueryBuilder textQueries() {
-		TextQueryBuilder builder = this.textQueries;
-		if (builder == null) {
+	private Analysis analysis() {
+		Analysis analysis = this.analysis;
+		if (analysis == null) {
 			LuceneBackend backend = Search.mapping(this.entityManager.getEntityManagerFactory())
 				.backend()
 				.unwrap(LuceneBackend.class);
@@ -564,12 +560,18 @@ public class LuceneInnovationSearch implements InnovationSearch {
 					analyzers.put(field, analyzer);
 				}
 			}
-			builder = new TextQueryBuilder(Map.copyOf(analyzers), folded);
-			this.summaries = new SummaryHighlighter(folded);
-			this.folded = folded;
-			this.textQueries = builder;
+			analysis = new Analysis(new TextQueryBuilder(Map.copyOf(analyzers), folded), new SummaryHighlighter(folded),
+					folded);
+			this.analysis = analysis;
 		}
-		return builder;
+		return analysis;
+	}
+
+	/**
+	 * What keywords are analysed with: per field for queries, folded for summaries and
+	 * similar texts.
+	 */
+	private record Analysis(TextQueryBuilder textQueries, SummaryHighlighter summaries, Analyzer folded) {
 	}
 
 }
