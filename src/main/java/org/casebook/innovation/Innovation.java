@@ -98,6 +98,9 @@ public class Innovation {
 	@Column(nullable = false)
 	private String language;
 
+	@Embedded
+	private Provenance provenance;
+
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
 	private PublicationStatus status = PublicationStatus.DRAFT;
@@ -225,6 +228,16 @@ public class Innovation {
 
 	public String getLanguage() {
 		return this.language;
+	}
+
+	/** Where its text comes from and under which licence; empty when written here. */
+	public Provenance getProvenance() {
+		// Hibernate leaves an embeddable null when all of its columns are.
+		return (this.provenance != null) ? this.provenance : new Provenance(null, null, null);
+	}
+
+	public void setProvenance(Provenance provenance) {
+		this.provenance = provenance;
 	}
 
 	public PublicationStatus getStatus() {

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.Location;
 import org.casebook.innovation.Organisation;
+import org.casebook.innovation.Provenance;
 import org.casebook.taxonomy.Country;
 import org.casebook.taxonomy.GovernmentLevel;
 import org.casebook.taxonomy.InnovationStage;
@@ -33,6 +34,14 @@ import org.springframework.transaction.annotation.Transactional;
 class SeedCaseLoader {
 
 	static final String DATA_SET = "seed-cases";
+
+	/**
+	 * The seed cases are excerpts of the OPSI case study library's list page, which
+	 * states no licence for them: none is claimed.
+	 */
+	static final String SOURCE_NAME = "OECD Observatory of Public Sector Innovation, case study library";
+
+	static final String SOURCE_URL = "https://oecd-opsi.org/case-study-library/";
 
 	private static final Logger log = LoggerFactory.getLogger(SeedCaseLoader.class);
 
@@ -76,6 +85,7 @@ class SeedCaseLoader {
 	private Innovation toInnovation(SeedCase seed, Instant now) {
 		Innovation innovation = new Innovation(seed.slug(), seed.title(), seed.language(), now);
 		innovation.setSummary(seed.summary());
+		innovation.setProvenance(new Provenance(SOURCE_NAME, SOURCE_URL, null));
 		innovation.setLaunchYear(seed.launchYear());
 		if (seed.level() != null) {
 			innovation.setLevel(reference(GovernmentLevel.class, seed.level()));

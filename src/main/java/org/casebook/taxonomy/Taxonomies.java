@@ -1,6 +1,8 @@
 package org.casebook.taxonomy;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,9 @@ public class Taxonomies {
 
 	private volatile long loadedAt;
 
+	/** Each term's place in its taxonomy's order. */
+	private volatile Map<Class<? extends TaxonomyTerm>, Map<String, Integer>> ranks = Map.of();
+
 	Taxonomies(EntityManagerFactory entityManagerFactory) {
 		this.entityManagerFactory = entityManagerFactory;
 	}
@@ -61,6 +66,23 @@ public class Taxonomies {
 
 	public boolean contains(Class<? extends TaxonomyTerm> taxonomy, String key) {
 		return label(taxonomy, key).isPresent();
+	}
+
+	/**
+	 * Keys of a taxonomy's terms in the taxonomy's order (that of the filters); unknown
+	 * keys last, by key.
+	 */
+	public List<String> inOrder(Class<? extends TaxonomyTerm> taxonomy, Collection<String> keys) {
+		Map<String, Integer> rank = this.ranks.get(taxonomy);
+		if (rank == null) {
+			labels();
+			rank = this.ranks.get(taxonomy);
+		}
+		Map<String, Integer> ranks = rank;
+		return keys.stream()
+			.sorted(Comparator.comparingInt((String key) -> ranks.getOrDefault(key, Integer.MAX_VALUE))
+				.thenComparing(Comparator.naturalOrder()))
+			.toList();
 	}
 
 	private Map<Class<? extends TaxonomyTerm>, Map<String, String>> labels() {
@@ -87,13 +109,20 @@ public class Taxonomies {
 
 	private synchronized Map<Class<? extends TaxonomyTerm>, Map<String, String>> reload() {
 		Map<Class<? extends TaxonomyTerm>, Map<String, String>> loaded = new LinkedHashMap<>();
+		Map<Class<? extends TaxonomyTerm>, Map<String, Integer>> ranked = new LinkedHashMap<>();
 		try (var entityManager = this.entityManagerFactory.createEntityManager()) {
 			for (Class<? extends TaxonomyTerm> taxonomy : TAXONOMIES) {
 				Map<String, String> terms = new LinkedHashMap<>();
-				termsInOrder(entityManager, taxonomy).forEach((term) -> terms.put(term.getKey(), term.getLabel()));
+				Map<String, Integer> rank = new LinkedHashMap<>();
+				termsInOrder(entityManager, taxonomy).forEach((term) -> {
+					terms.put(term.getKey(), term.getLabel());
+					rank.put(term.getKey(), rank.size());
+				});
 				loaded.put(taxonomy, Map.copyOf(terms));
+				ranked.put(taxonomy, Map.copyOf(rank));
 			}
 		}
+		this.ranks = Map.copyOf(ranked);
 		this.labels = Map.copyOf(loaded);
 		this.loadedAt = System.nanoTime();
 		return this.labels;

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.casebook.innovation.InnovationNotFoundException;
+import org.casebook.opendata.ExportsBusyException;
 import org.casebook.search.InvalidSearchException;
 import org.casebook.search.index.SearchIndexMaintenance;
 import org.slf4j.Logger;
@@ -48,6 +49,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class Errors {
 
 	private static final Logger log = LoggerFactory.getLogger(Errors.class);
+
+	/** Seconds: exports take seconds to minutes. */
+	private static final String EXPORTS_RETRY_AFTER = "30";
 
 	private final MessageSource messages;
 
@@ -90,6 +94,13 @@ class Errors {
 	ModelAndView repairRunning(HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		return answer(request, response, locale, HttpStatus.CONFLICT, "error/4xx", message("admin.repairRunning"),
 				true);
+	}
+
+	@ExceptionHandler(ExportsBusyException.class)
+	ModelAndView exportsBusy(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		response.setHeader("Retry-After", EXPORTS_RETRY_AFTER);
+		return answer(request, response, locale, HttpStatus.SERVICE_UNAVAILABLE, "error/503",
+				message("opendata.exportsBusy"), true);
 	}
 
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class, PersistenceException.class })

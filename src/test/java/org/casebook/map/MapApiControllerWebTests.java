@@ -53,7 +53,7 @@ class MapApiControllerWebTests {
 
 	static final InnovationHit LYON = new InnovationHit(3L, "lyon-library-of-things", "A library of things",
 			LONG_SUMMARY, List.of("fr"), List.of("France"), 2019, false, Instant.parse("2024-03-01T10:00:00Z"), "Lyon",
-			new Coordinates(45.764043, 4.835659), List.of());
+			new Coordinates(45.764043, 4.835659), "en", InnovationHit.TermKeys.NONE, List.of());
 
 	@Autowired
 	MockMvc mvc;

@@ -62,9 +62,9 @@ class FacetCountsTests {
 	@Test
 	void totalsAndFacetCountsEqualSql() {
 		Random random = new Random(20261128);
-		Map<Facet, List<String>> used = usedValues();
+		Map<Facet, List<String>> used = RandomSearches.usedValues(this.jdbc);
 		for (int i = 0; i < COMBINATIONS; i++) {
-			SearchQuery query = randomQuery(random, used);
+			SearchQuery query = RandomSearches.query(random, used);
 			SearchResults results = this.search.search(query);
 			String description = "combination " + i + ": " + query.toUrl("/innovations");
 
@@ -86,45 +86,6 @@ class FacetCountsTests {
 				.collect(Collectors.toMap(SearchResults.YearCount::year, SearchResults.YearCount::count));
 			assertThat(years).as(description + " years").isEqualTo(sqlYears(query));
 		}
-	}
-
-	private SearchQuery randomQuery(Random random, Map<Facet, List<String>> used) {
-		String text = (random.nextInt(3) == 0) ? WORDS.get(random.nextInt(WORDS.size())) : "";
-		Map<Facet, Set<String>> filters = new EnumMap<>(Facet.class);
-		int facetCount = random.nextInt(4);
-		List<Facet> facets = new ArrayList<>(List.of(Facet.values()));
-		for (int f = 0; f < facetCount; f++) {
-			Facet facet = facets.remove(random.nextInt(facets.size()));
-			List<String> values = used.get(facet);
-			Set<String> keys = new LinkedHashSet<>();
-			int valueCount = 1 + random.nextInt(2);
-			for (int v = 0; v < valueCount; v++) {
-				// Common values more often, as users pick them; rare ones too.
-				int index = (int) Math.min(values.size() - 1, Math.abs(random.nextGaussian()) * values.size() / 3);
-				keys.add(values.get(index));
-			}
-			filters.put(facet, keys);
-		}
-		Integer from = null;
-		Integer to = null;
-		if (random.nextInt(3) == 0) {
-			from = 1990 + random.nextInt(30);
-			to = (random.nextBoolean()) ? from + random.nextInt(15) : null;
-		}
-		SearchSort sort = SearchSort.values()[random.nextInt(SearchSort.values().length)];
-		return new SearchQuery(text, filters, from, to, sort, 1, 20);
-	}
-
-	/** Values in use, most common first. */
-	private Map<Facet, List<String>> usedValues() {
-		Map<Facet, List<String>> used = new EnumMap<>(Facet.class);
-		for (Facet facet : Facet.values()) {
-			used.put(facet,
-					this.jdbc.queryForList(
-							"SELECT key FROM (" + TERM_SQL.get(facet) + ") t GROUP BY key ORDER BY count(*) DESC, key",
-							Map.of(), String.class));
-		}
-		return used;
 	}
 
 	private long sqlCount(SearchQuery query, Facet exceptFacet, boolean exceptYears) {

@@ -137,9 +137,11 @@ public class FakeInnovationSearch implements InnovationSearch {
 	}
 
 	@Override
-	public synchronized long forEachMatch(SearchQuery query, Consumer<InnovationHit> action) {
+	public synchronized long forEachMatch(SearchQuery query, Consumer<List<String>> batches) {
 		answer(new EveryMatch(query));
-		this.hits.forEach(action);
+		if (!this.hits.isEmpty()) {
+			batches.accept(this.hits.stream().map(InnovationHit::slug).toList());
+		}
 		return this.hits.size();
 	}
 

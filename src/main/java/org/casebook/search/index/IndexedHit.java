@@ -11,8 +11,9 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IdProjecti
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ProjectionConstructor;
 
 /**
- * A result as the index holds it: what a card shows, projected by any engine of Hibernate
- * Search without touching the database.
+ * A result as the index holds it: what a card and a JSON item show, projected by any
+ * engine of Hibernate Search without touching the database. Taxonomy terms come as keys;
+ * their labels are the taxonomies' own, current ones.
  */
 @ProjectionConstructor
 public record IndexedHit(@IdProjection Long id, @FieldProjection String slug, @FieldProjection String title,
@@ -20,13 +21,19 @@ public record IndexedHit(@IdProjection Long id, @FieldProjection String slug, @F
 		@FieldProjection(path = "countries.label") List<String> countries, @FieldProjection Integer launchYear,
 		@FieldProjection boolean demo, @FieldProjection Instant publishedAt,
 		@FieldProjection(path = "location.name") String locationName,
-		@FieldProjection(path = "location.point") GeoPoint point) {
+		@FieldProjection(path = "location.point") GeoPoint point, @FieldProjection String language,
+		@FieldProjection(path = "level.key") String level, @FieldProjection(path = "sectors.key") List<String> sectors,
+		@FieldProjection(path = "stages.key") List<String> stages,
+		@FieldProjection(path = "tags.key") List<String> tags,
+		@FieldProjection(path = "organisations.type.key") List<String> organisationTypes) {
 
 	/** The result in Casebook's own terms. */
 	public InnovationHit hit() {
 		return new InnovationHit(this.id, this.slug, this.title, this.summary, this.countryKeys, this.countries,
 				this.launchYear, this.demo, this.publishedAt, this.locationName,
 				(this.point != null) ? new Coordinates(this.point.latitude(), this.point.longitude()) : null,
+				this.language,
+				new InnovationHit.TermKeys(this.level, this.sectors, this.stages, this.tags, this.organisationTypes),
 				List.of());
 	}
 

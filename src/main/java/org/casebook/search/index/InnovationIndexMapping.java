@@ -6,6 +6,7 @@ import org.casebook.innovation.Organisation;
 import org.casebook.taxonomy.TaxonomyTerm;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.orm.mapping.HibernateOrmMappingConfigurationContext;
 import org.hibernate.search.mapper.orm.mapping.HibernateOrmSearchMappingConfigurer;
@@ -71,6 +72,11 @@ public class InnovationIndexMapping implements HibernateOrmSearchMappingConfigur
 		innovation.property("organisations").indexedEmbedded();
 		innovation.property("location").indexedEmbedded();
 		innovation.property("demo").genericField().projectable(Projectable.YES);
+		innovation.property("language")
+			.keywordField()
+			.projectable(Projectable.YES)
+			.aggregable(Aggregable.YES)
+			.searchable(Searchable.YES);
 		// The index check compares it, to find cases indexed before a change.
 		innovation.property("updatedAt").genericField().projectable(Projectable.YES);
 		innovation.property("publishedAt").genericField().projectable(Projectable.YES).sortable(Sortable.YES);

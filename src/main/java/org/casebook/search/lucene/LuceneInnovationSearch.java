@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -23,12 +24,17 @@ import jakarta.persistence.EntityManager;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
@@ -58,8 +64,6 @@ import org.hibernate.search.backend.lucene.LuceneBackend;
 import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
-import org.hibernate.search.engine.search.query.SearchScroll;
-import org.hibernate.search.engine.search.query.SearchScrollResult;
 import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
@@ -100,8 +104,14 @@ public class LuceneInnovationSearch implements InnovationSearch {
 	 */
 	private static final String[] SIMILAR_FIELDS = { "all" };
 
-	/** Results read from the index at a time by {@link #forEachMatch}. */
-	private static final int EXPORT_BATCH = 1000;
+	/**
+	 * Results read from the index at a time by {@link #forEachMatch}: the first batch
+	 * small, for the first rows of an export to leave at once, then larger ones, as each
+	 * batch runs the query again.
+	 */
+	private static final int FIRST_EXPORT_BATCH = 1000;
+
+	private static final int EXPORT_BATCH = 16_000;
 
 	private final EntityManager entityManager;
 
@@ -209,18 +219,7 @@ public class LuceneInnovationSearch implements InnovationSearch {
 		try {
 			reader = this.index.acquire(this::openIndexReader);
 			IndexSearcher searcher = new IndexSearcher(reader);
-			if (!this.timeout.isZero()) {
-				long deadline = System.nanoTime() + this.timeout.toNanos();
-				// Lucene asks between blocks of documents. Thrown, not answered with
-				// "stop": Lucene would keep the partial matches, and the caches remember
-				// answers.
-				searcher.setTimeout(() -> {
-					if (System.nanoTime() - deadline > 0) {
-						throw tooSlow();
-					}
-					return false;
-				});
-			}
+			limitTime(searcher);
 			return callback.call(searcher);
 		}
 		catch (IOException ex) {
@@ -235,6 +234,22 @@ public class LuceneInnovationSearch implements InnovationSearch {
 		finally {
 			release(reader);
 		}
+	}
+
+	/** Gives the searcher's next queries the search timeout, from now. */
+	private void limitTime(IndexSearcher searcher) {
+		if (this.timeout.isZero()) {
+			return;
+		}
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		// Lucene asks between blocks of documents. Thrown, not answered with "stop":
+		// Lucene would keep the partial matches, and the caches remember answers.
+		searcher.setTimeout(() -> {
+			if (System.nanoTime() - deadline > 0) {
+				throw tooSlow();
+			}
+			return false;
+		});
 	}
 
 	private IndexReader openIndexReader() {
@@ -441,28 +456,60 @@ public class LuceneInnovationSearch implements InnovationSearch {
 		});
 	}
 
+	/**
+	 * Pages through the matches with Lucene's own {@code searchAfter}, reading slugs from
+	 * doc values: memory stays that of one batch however many cases match (Hibernate
+	 * Search's scroll keeps every hit it has passed). Each batch is one query within the
+	 * search timeout, so an export of any size is never stopped by it.
+	 */
 	@Override
-	public long forEachMatch(SearchQuery query, Consumer<InnovationHit> action) {
-		Query matching = withSearcher((searcher) -> ready(searcher, query).matching());
-		try (EntityManager session = this.entityManager.getEntityManagerFactory().createEntityManager();
-				SearchScroll<IndexedHit> scroll = Search.session(session)
-					.search(Innovation.class)
-					.select(IndexedHit.class)
-					.where((f) -> f.extension(LuceneExtension.get()).fromLuceneQuery(matching))
-					.sort((f) -> sort(f, query.effectiveSort()))
-					.scroll(EXPORT_BATCH)) {
+	public long forEachMatch(SearchQuery query, Consumer<List<String>> batches) {
+		return withSearcher((searcher) -> {
+			ReadySearch ready = ready(searcher, query);
+			SearchSort order = query.effectiveSort();
+			Query matching = (order == SearchSort.RELEVANCE) ? ready.matching() : ready.all();
+			Sort sort = luceneSort(order);
 			long count = 0;
-			for (SearchScrollResult<IndexedHit> batch = scroll.next(); batch.hasHits(); batch = scroll.next()) {
-				for (IndexedHit hit : batch.hits()) {
-					action.accept(hit.hit());
-					count++;
+			ScoreDoc after = null;
+			for (int size = FIRST_EXPORT_BATCH;; size = Math.min(size * 2, EXPORT_BATCH)) {
+				limitTime(searcher);
+				ScoreDoc[] batch = searcher.searchAfter(after, matching, size, sort, false).scoreDocs;
+				if (batch.length == 0) {
+					return count;
 				}
-				// The batch's entities are not loaded, but the session keeps what it
-				// read.
-				session.clear();
+				batches.accept(slugs(searcher.getIndexReader(), batch));
+				count += batch.length;
+				after = batch[batch.length - 1];
 			}
-			return count;
+		});
+	}
+
+	/** The slugs of some documents, in their order, read in index order. */
+	private static List<String> slugs(IndexReader reader, ScoreDoc[] documents) throws IOException {
+		Integer[] byDoc = new Integer[documents.length];
+		for (int i = 0; i < byDoc.length; i++) {
+			byDoc[i] = i;
 		}
+		Arrays.sort(byDoc, Comparator.comparingInt((i) -> documents[i].doc));
+		String[] slugs = new String[documents.length];
+		List<LeafReaderContext> leaves = reader.leaves();
+		int leaf = -1;
+		SortedSetDocValues values = null;
+		for (int i : byDoc) {
+			int doc = documents[i].doc;
+			int containing = ReaderUtil.subIndex(doc, leaves);
+			if (containing != leaf) {
+				leaf = containing;
+				// Hibernate Search keeps keyword doc values as sorted sets, one value
+				// here.
+				values = DocValues.getSortedSet(leaves.get(leaf).reader(), "slug");
+			}
+			if (!values.advanceExact(doc - leaves.get(leaf).docBase)) {
+				throw new IllegalStateException("A case in the index has no slug");
+			}
+			slugs[i] = values.lookupOrd(values.nextOrd()).utf8ToString();
+		}
+		return Arrays.asList(slugs);
 	}
 
 	private static void addShared(SearchPredicateFactory f, BooleanPredicateClausesStep<?, ?> shared, String field,
@@ -512,15 +559,20 @@ public class LuceneInnovationSearch implements InnovationSearch {
 		if (sort == SearchSort.RELEVANCE) {
 			return f.score().then().field("publishedAt").desc().then().indexOrder();
 		}
+		return f.extension(LuceneExtension.get()).fromLuceneSort(luceneSort(sort));
+	}
+
+	/** The same orders in Lucene's terms. */
+	private static Sort luceneSort(SearchSort sort) {
 		SortField published = new SortedNumericSortField("publishedAt", SortField.Type.LONG, true);
 		SortField[] fields = switch (sort) {
+			case RELEVANCE -> new SortField[] { SortField.FIELD_SCORE, published, SortField.FIELD_DOC };
 			case NEWEST -> new SortField[] { launchYear(true), published, SortField.FIELD_DOC };
 			case OLDEST -> new SortField[] { launchYear(false), published, SortField.FIELD_DOC };
 			case PUBLISHED -> new SortField[] { published, SortField.FIELD_DOC };
 			case TITLE -> new SortField[] { new SortedSetSortField("title_sort", false), SortField.FIELD_DOC };
-			case RELEVANCE -> throw new IllegalStateException();
 		};
-		return f.extension(LuceneExtension.get()).fromLuceneSort(new Sort(fields));
+		return new Sort(fields);
 	}
 
 	/** The year of launch, cases without one last either way. */

@@ -11,6 +11,13 @@ import org.casebook.search.InnovationHit;
 import org.casebook.search.InnovationSearch;
 import org.casebook.search.SearchQueryParser;
 import org.casebook.search.SearchResults;
+import org.casebook.taxonomy.GovernmentLevel;
+import org.casebook.taxonomy.InnovationStage;
+import org.casebook.taxonomy.OrganisationType;
+import org.casebook.taxonomy.Sector;
+import org.casebook.taxonomy.Tag;
+import org.casebook.taxonomy.Taxonomies;
+import org.casebook.taxonomy.TaxonomyTerm;
 
 import org.springframework.context.MessageSource;
 import org.springframework.util.MultiValueMap;
@@ -30,10 +37,14 @@ class SearchApiController {
 
 	private final MessageSource messages;
 
-	SearchApiController(SearchQueryParser parser, InnovationSearch search, MessageSource messages) {
+	private final Taxonomies taxonomies;
+
+	SearchApiController(SearchQueryParser parser, InnovationSearch search, MessageSource messages,
+			Taxonomies taxonomies) {
 		this.parser = parser;
 		this.search = search;
 		this.messages = messages;
+		this.taxonomies = taxonomies;
 	}
 
 	@SearchWork
@@ -49,7 +60,7 @@ class SearchApiController {
 					.map((year) -> new YearJson(Integer.toString(year.year()), year.count()))
 					.toList());
 		return new SearchJson(results.total(), results.page().page(), results.page().size(),
-				results.page().items().stream().map(ItemJson::of).toList(), facets,
+				results.page().items().stream().map((hit) -> ItemJson.of(hit, this.taxonomies)).toList(), facets,
 				parsed.notices().stream().map((notice) -> this.messages.getMessage(notice, locale)).toList());
 	}
 
@@ -70,27 +81,48 @@ class SearchApiController {
 	 * A case in a list.
 	 *
 	 * @param url its page
+	 * @param language the language its texts are written in (ISO 639-1)
 	 * @param year its year of launch
+	 * @param level its level of government, or null
+	 * @param organisationTypes the types of its organisations, each once
 	 * @param location where it is, or null
 	 * @param demo whether it is a generated demonstration case
 	 */
-	record ItemJson(String slug, String url, String title, String summary, List<CountryJson> countries, Integer year,
-			LocationJson location, Instant publishedAt, boolean demo) {
+	record ItemJson(String slug, String url, String title, String summary, String language, List<TermJson> countries,
+			Integer year, TermJson level, List<TermJson> sectors, List<TermJson> stages, List<TermJson> tags,
+			List<TermJson> organisationTypes, LocationJson location, Instant publishedAt, boolean demo) {
 
-		static ItemJson of(InnovationHit hit) {
-			List<CountryJson> countries = new ArrayList<>();
+		static ItemJson of(InnovationHit hit, Taxonomies taxonomies) {
+			List<TermJson> countries = new ArrayList<>();
 			for (int i = 0; i < hit.countryKeys().size(); i++) {
-				countries.add(new CountryJson(hit.countryKeys().get(i), hit.countries().get(i)));
+				countries.add(new TermJson(hit.countryKeys().get(i), hit.countries().get(i)));
 			}
 			LocationJson location = (hit.point() != null)
 					? new LocationJson(hit.locationName(), hit.point().latitude(), hit.point().longitude()) : null;
-			return new ItemJson(hit.slug(), "/innovations/" + hit.slug(), hit.title(), hit.summary(), countries,
-					hit.launchYear(), location, hit.publishedAt(), hit.demo());
+			InnovationHit.TermKeys terms = hit.terms();
+			return new ItemJson(hit.slug(), "/innovations/" + hit.slug(), hit.title(), hit.summary(), hit.language(),
+					countries, hit.launchYear(),
+					(terms.level() != null) ? TermJson.of(GovernmentLevel.class, terms.level(), taxonomies) : null,
+					TermJson.of(Sector.class, terms.sectors(), taxonomies),
+					TermJson.of(InnovationStage.class, terms.stages(), taxonomies),
+					TermJson.of(Tag.class, terms.tags(), taxonomies),
+					TermJson.of(OrganisationType.class, terms.organisationTypes(), taxonomies), location,
+					hit.publishedAt(), hit.demo());
 		}
 
 	}
 
-	record CountryJson(String key, String label) {
+	/** A term of a taxonomy: its key, as filters use it, and its label. */
+	record TermJson(String key, String label) {
+
+		static TermJson of(Class<? extends TaxonomyTerm> taxonomy, String key, Taxonomies taxonomies) {
+			return new TermJson(key, taxonomies.label(taxonomy, key).orElse(key));
+		}
+
+		static List<TermJson> of(Class<? extends TaxonomyTerm> taxonomy, List<String> keys, Taxonomies taxonomies) {
+			return keys.stream().map((key) -> of(taxonomy, key, taxonomies)).toList();
+		}
+
 	}
 
 	record LocationJson(String name, double lat, double lon) {

@@ -121,6 +121,17 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	}
 
 	/**
+	 * Every result of this search as a file, {@code csv} or {@code jsonl}: the same
+	 * search, without a page.
+	 */
+	public String exportUrl(String extension) {
+		SearchQuery query = query();
+		return new SearchQuery(query.text(), query.filters(), query.yearFrom(), query.yearTo(), query.sort(), 1,
+				SearchQuery.DEFAULT_SIZE)
+			.toUrl(PATH + "." + extension);
+	}
+
+	/**
 	 * The list of this search's results in one country, as the map's table links it: as
 	 * many as the table counts for it.
 	 */

@@ -45,7 +45,7 @@ class InnovationControllerWebTests {
 
 	static final InnovationHit RELATED = new InnovationHit(7L, "open-school-data", "Open school data",
 			"Every school's " + "results, open", List.of("fr"), List.of("France"), 2018, false,
-			Instant.parse("2024-02-01T10:00:00Z"), null, null, List.of());
+			Instant.parse("2024-02-01T10:00:00Z"), null, null, "en", InnovationHit.TermKeys.NONE, List.of());
 
 	@Autowired
 	MockMvc mvc;

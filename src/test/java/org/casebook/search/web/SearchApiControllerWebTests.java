@@ -50,12 +50,14 @@ class SearchApiControllerWebTests {
 
 	static final InnovationHit BUDGETS = new InnovationHit(1L, "school-budgets", "Participatory school budgets",
 			"Open budgets for schools", List.of("br"), List.of("Brazil"), 2015, false,
-			Instant.parse("2024-05-01T10:00:00Z"), "Porto Alegre", new Coordinates(-30.0346, -51.2177),
+			Instant.parse("2024-05-01T10:00:00Z"), "Porto Alegre", new Coordinates(-30.0346, -51.2177), "pt",
+			new InnovationHit.TermKeys("national", List.of("education", "health"), List.of("implementation"),
+					List.of("open-data"), List.of("government", "government")),
 			List.of(new TextRange(5, 12)));
 
 	static final InnovationHit DASHBOARD = new InnovationHit(2L, "health-dashboard", "A health dashboard", null,
 			List.of("br", "mx"), List.of("Brazil", "Mexico"), null, true, Instant.parse("2024-04-01T10:00:00Z"), null,
-			null, List.of());
+			null, "en", InnovationHit.TermKeys.NONE, List.of());
 
 	@Autowired
 	MockMvc mvc;
@@ -111,6 +113,16 @@ class SearchApiControllerWebTests {
 			.andExpect(jsonPath("$.items[1].year").value(nullValue()))
 			.andExpect(jsonPath("$.items[1].location").value(nullValue()))
 			.andExpect(jsonPath("$.items[1].demo").value(true))
+			.andExpect(jsonPath("$.items[0].language").value("pt"))
+			.andExpect(jsonPath("$.items[0].level.label").value("National/Federal"))
+			.andExpect(jsonPath("$.items[0].sectors[1].key").value("health"))
+			.andExpect(jsonPath("$.items[0].sectors[1].label").value("Health"))
+			.andExpect(jsonPath("$.items[0].stages[0].label").value("Implementation"))
+			.andExpect(jsonPath("$.items[0].tags[0].label").value("Open data"))
+			.andExpect(jsonPath("$.items[0].organisationTypes.length()").value(1))
+			.andExpect(jsonPath("$.items[0].organisationTypes[0].label").value("Government"))
+			.andExpect(jsonPath("$.items[1].level").value(nullValue()))
+			.andExpect(jsonPath("$.items[1].sectors.length()").value(0))
 			.andExpect(jsonPath("$.facets.country[0].key").value("br"))
 			.andExpect(jsonPath("$.facets.country[0].label").value("Brazil"))
 			.andExpect(jsonPath("$.facets.country[0].count").value(40))
@@ -126,8 +138,8 @@ class SearchApiControllerWebTests {
 		Map<String, Object> facets = JsonPath.read(json, "$.facets");
 		assertThat(facets).containsOnlyKeys("country", "orgType", "sector", "level", "stage", "tag", "year");
 		Map<String, Object> item = JsonPath.read(json, "$.items[0]");
-		assertThat(item).containsOnlyKeys("slug", "url", "title", "summary", "countries", "year", "location",
-				"publishedAt", "demo");
+		assertThat(item).containsOnlyKeys("slug", "url", "title", "summary", "language", "countries", "year", "level",
+				"sectors", "stages", "tags", "organisationTypes", "location", "publishedAt", "demo");
 	}
 
 	@Test

@@ -50,11 +50,12 @@ class SearchControllerWebTests {
 
 	static final InnovationHit BUDGETS = new InnovationHit(1L, "school-budgets", "Participatory school budgets",
 			"Open budgets for schools", List.of("br"), List.of("Brazil"), 2015, false,
-			Instant.parse("2024-05-01T10:00:00Z"), "Porto Alegre", null, List.of(new TextRange(5, 12)));
+			Instant.parse("2024-05-01T10:00:00Z"), "Porto Alegre", null, "en", InnovationHit.TermKeys.NONE,
+			List.of(new TextRange(5, 12)));
 
 	static final InnovationHit DASHBOARD = new InnovationHit(2L, "health-dashboard", "A health dashboard", null,
 			List.of("br", "mx"), List.of("Brazil", "Mexico"), null, true, Instant.parse("2024-04-01T10:00:00Z"), null,
-			null, List.of());
+			null, "en", InnovationHit.TermKeys.NONE, List.of());
 
 	@Autowired
 	MockMvc mvc;

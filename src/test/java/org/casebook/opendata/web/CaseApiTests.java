@@ -1,4 +1,4 @@
-package org.casebook.innovation.web;
+package org.casebook.opendata.web;
 
 import java.util.List;
 import java.util.Map;
@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -24,7 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A whole case as open data, as the database holds it, published ones only. */
 @CasebookIntegrationTest
-class InnovationApiTests {
+class CaseApiTests {
 
 	@Autowired
 	MockMvc mvc;
@@ -94,6 +95,25 @@ class InnovationApiTests {
 				.andExpect(jsonPath("$.status").value(404))
 				.andExpect(jsonPath("$.detail").value(containsString("no published innovation")));
 		}
+	}
+
+	@Test
+	void everyCaseSaysWhereItComesFromAndUnderWhichLicence() throws Exception {
+		// A seed case: an excerpt of OPSI's list page, which states no licence.
+		this.mvc.perform(get("/api/v1/innovations/les-halles-civiques"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.source.name").value(containsString("Observatory of Public Sector Innovation")))
+			.andExpect(jsonPath("$.source.url").value("https://oecd-opsi.org/case-study-library/"))
+			.andExpect(jsonPath("$.source.licence").value(nullValue()));
+		this.mvc.perform(get("/innovations/les-halles-civiques"))
+			.andExpect(content().string(containsString("href=\"https://oecd-opsi.org/case-study-library/\"")))
+			.andExpect(content().string(containsString("None stated by the source")));
+		String demo = this.jdbc.queryForObject(
+				"SELECT slug FROM innovation WHERE demo AND status = 'PUBLISHED' ORDER BY id LIMIT 1", String.class);
+		this.mvc.perform(get("/api/v1/innovations/" + demo))
+			.andExpect(jsonPath("$.source.name").value("Casebook demo data"))
+			.andExpect(jsonPath("$.source.licence").value("CC0-1.0"));
+		this.mvc.perform(get("/innovations/" + demo)).andExpect(content().string(containsString("<dd>CC0-1.0</dd>")));
 	}
 
 }

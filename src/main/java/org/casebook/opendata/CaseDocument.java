@@ -1,0 +1,90 @@
+package org.casebook.opendata;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.casebook.innovation.Section;
+import org.casebook.taxonomy.Country;
+import org.casebook.taxonomy.GovernmentLevel;
+import org.casebook.taxonomy.InnovationStage;
+import org.casebook.taxonomy.OrganisationType;
+import org.casebook.taxonomy.Sector;
+import org.casebook.taxonomy.Tag;
+import org.casebook.taxonomy.Taxonomies;
+import org.casebook.taxonomy.TaxonomyTerm;
+
+/**
+ * A case whole as JSON: what {@code GET /api/v1/innovations/{slug}} answers and what each
+ * line of a JSON Lines export holds. Taxonomy terms carry their key and label; imports
+ * read the keys.
+ *
+ * @param url its page
+ * @param language the language its texts are written in (ISO 639-1)
+ * @param level the level of government, or null
+ * @param sections its narrative sections that have a text, in the page's order, by their
+ * key ({@code what_makes_it_innovative}, {@code lessons_learned}...)
+ * @param source where its text comes from and under which licence (members null when
+ * written in Casebook or not stated)
+ * @param demo whether it is a generated demonstration case
+ */
+public record CaseDocument(String slug, String url, String title, String summary, String overview, String language,
+		Integer launchYear, Term level, List<Term> countries, List<Term> sectors, List<Term> stages, List<Term> tags,
+		List<Organisation> organisations, List<CaseRecord.LinkRecord> links, CaseRecord.LocationRecord location,
+		Map<String, String> sections, CaseRecord.SourceRecord source, Instant publishedAt, Instant updatedAt,
+		boolean demo) {
+
+	/** The page of a case, as links in the API give it. */
+	public static String path(String slug) {
+		return "/innovations/" + slug;
+	}
+
+	public static CaseDocument of(CaseRecord record, Taxonomies taxonomies) {
+		Map<String, String> sections = new LinkedHashMap<>();
+		record.sections().forEach((section, text) -> sections.put(CaseCsv.sectionColumn(section), text));
+		return new CaseDocument(record.slug(), path(record.slug()), record.title(), record.summary(), record.overview(),
+				record.language(), record.launchYear(),
+				(record.level() != null) ? Term.of(GovernmentLevel.class, record.level(), taxonomies) : null,
+				Term.of(Country.class, record.countries(), taxonomies),
+				Term.of(Sector.class, record.sectors(), taxonomies),
+				Term.of(InnovationStage.class, record.stages(), taxonomies),
+				Term.of(Tag.class, record.tags(), taxonomies),
+				record.organisations()
+					.stream()
+					.map((organisation) -> new Organisation(organisation.name(),
+							(organisation.type() != null)
+									? Term.of(OrganisationType.class, organisation.type(), taxonomies) : null))
+					.toList(),
+				record.links(), record.location(), sections, record.source(), record.publishedAt(), record.updatedAt(),
+				record.demo());
+	}
+
+	/** The section of a key in {@link #sections()}, if there is one. */
+	static Section section(String key) {
+		for (Section section : Section.values()) {
+			if (CaseCsv.sectionColumn(section).equals(key)) {
+				return section;
+			}
+		}
+		return null;
+	}
+
+	/** A term of a taxonomy: its key, as URLs and filters use it, and its label. */
+	public record Term(String key, String label) {
+
+		static Term of(Class<? extends TaxonomyTerm> taxonomy, String key, Taxonomies taxonomies) {
+			return new Term(key, taxonomies.label(taxonomy, key).orElse(key));
+		}
+
+		static List<Term> of(Class<? extends TaxonomyTerm> taxonomy, List<String> keys, Taxonomies taxonomies) {
+			return keys.stream().map((key) -> of(taxonomy, key, taxonomies)).toList();
+		}
+
+	}
+
+	/** An organisation behind a case, with its type (or null). */
+	public record Organisation(String name, Term type) {
+	}
+
+}

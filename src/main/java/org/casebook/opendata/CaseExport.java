@@ -1,0 +1,133 @@
+package org.casebook.opendata;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.casebook.search.InnovationSearch;
+import org.casebook.search.SearchQuery;
+import org.casebook.taxonomy.Taxonomies;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes every case a search finds, whole, as CSV or JSON Lines, while it reads them: the
+ * engine hands slugs in the search's order a batch at a time, the database gives the
+ * cases of a thousand slugs at a time, and each is written out before the next batch is
+ * read. Memory stays that of one batch, for ten cases or a million.
+ * <p>
+ * An export holds a database connection only while it reads a batch, but keeps a core
+ * busy: at most {@code casebook.export.concurrency} run at once, others are refused
+ * ({@link ExportsBusyException}) rather than queued.
+ */
+@Service
+public class CaseExport {
+
+	/** Cases read from the database at a time. */
+	static final int DATABASE_BATCH = 1000;
+
+	private final InnovationSearch search;
+
+	private final CaseRecords records;
+
+	private final Taxonomies taxonomies;
+
+	private final JsonMapper json;
+
+	private final Semaphore slots;
+
+	CaseExport(InnovationSearch search, CaseRecords records, Taxonomies taxonomies, JsonMapper json,
+			@Value("${casebook.export.concurrency}") int concurrency) {
+		this.search = search;
+		this.records = records;
+		this.taxonomies = taxonomies;
+		this.json = json;
+		this.slots = new Semaphore(Math.max(1, concurrency));
+	}
+
+	/**
+	 * Writes the results of a search, every page of it.
+	 * @param siteUrl the address of Casebook, for the links to the cases' pages in CSV
+	 * @return how many cases were written
+	 * @throws ExportsBusyException if too many exports are running; nothing is written
+	 */
+	public long export(SearchQuery query, ExportFormat format, String siteUrl, OutputStream out) throws IOException {
+		if (!this.slots.tryAcquire()) {
+			throw new ExportsBusyException();
+		}
+		try {
+			Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+			RowWriter rows = (format == ExportFormat.CSV) ? csv(writer, siteUrl) : jsonLines(writer);
+			long[] written = { 0 };
+			try {
+				this.search.forEachMatch(query, (slugs) -> {
+					for (int from = 0; from < slugs.size(); from += DATABASE_BATCH) {
+						List<CaseRecord> cases = this.records
+							.published(slugs.subList(from, Math.min(slugs.size(), from + DATABASE_BATCH)));
+						for (CaseRecord record : cases) {
+							rows.accept(record);
+						}
+						written[0] += cases.size();
+					}
+				});
+			}
+			catch (UncheckedIOException ex) {
+				throw ex.getCause();
+			}
+			writer.flush();
+			return written[0];
+		}
+		finally {
+			this.slots.release();
+		}
+	}
+
+	/**
+	 * CSV as spreadsheets open it right: a byte order mark (else Excel reads UTF-8 as its
+	 * local code page), a header row, CRLF line ends, quotes where needed (RFC 4180).
+	 */
+	private static RowWriter csv(Writer writer, String siteUrl) throws IOException {
+		writer.write('\uFEFF');
+		CSVPrinter printer = CSVFormat.RFC4180.builder()
+			.setHeader(CaseCsv.COLUMNS.toArray(String[]::new))
+			.get()
+			.print(writer);
+		return (record) -> printer.printRecord(CaseCsv.row(record, siteUrl + CaseDocument.path(record.slug())));
+	}
+
+	private RowWriter jsonLines(Writer writer) {
+		return (record) -> {
+			writer.write(this.json.writeValueAsString(CaseDocument.of(record, this.taxonomies)));
+			writer.write('\n');
+		};
+	}
+
+	@FunctionalInterface
+	private interface RowWriter extends Consumer<CaseRecord> {
+
+		void write(CaseRecord record) throws IOException;
+
+		@Override
+		default void accept(CaseRecord record) {
+			try {
+				write(record);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+}
