@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.casebook.database.CopyRows;
+import org.casebook.innovation.InnovationIds;
 import org.casebook.innovation.Section;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -24,8 +26,6 @@ import org.postgresql.copy.CopyManager;
  * them, so that cases created later through JPA never collide with generated ones.
  */
 final class DemoDataWriter {
-
-	private static final int ID_BLOCK = 50;
 
 	private static final String INNOVATION_COLUMNS = "id, slug, title, summary, overview, what_makes_it_innovative, "
 			+ "current_status, collaborations, users_and_stakeholders, results_and_impacts, challenges_and_failures, "
@@ -67,7 +67,7 @@ final class DemoDataWriter {
 	PreparedBatch prepare(List<DemoCase> cases) throws SQLException {
 		long[] ids;
 		try (Connection connection = this.dataSource.getConnection()) {
-			ids = reserveIds(connection, cases.size());
+			ids = InnovationIds.reserve(connection, cases.size());
 		}
 		return new PreparedBatch(cases.size(), render(cases, ids));
 	}
@@ -78,7 +78,7 @@ final class DemoDataWriter {
 			connection.setAutoCommit(false);
 			try {
 				CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-				for (Table table : batch.tables()) {
+				for (CopyRows table : batch.tables()) {
 					table.copyTo(copyManager);
 				}
 				connection.commit();
@@ -93,39 +93,14 @@ final class DemoDataWriter {
 		}
 	}
 
-	private static long[] reserveIds(Connection connection, int count) throws SQLException {
-		int blocks = (count + ID_BLOCK - 1) / ID_BLOCK;
-		long[] ids = new long[count];
-		int next = 0;
-		try (Statement statement = connection.createStatement();
-				ResultSet result = statement
-					.executeQuery("SELECT nextval('innovation_seq') FROM generate_series(1, " + (blocks + 1) + ")")) {
-			while (result.next() && next < count) {
-				long high = result.getLong(1);
-				if (high < ID_BLOCK) {
-					// The sequence's first value is below a whole block: Hibernate treats
-					// it specially, skip it.
-					continue;
-				}
-				for (long id = high - ID_BLOCK + 1; id <= high && next < count; id++) {
-					ids[next++] = id;
-				}
-			}
-		}
-		if (next < count) {
-			throw new IllegalStateException("Could not reserve " + count + " ids");
-		}
-		return ids;
-	}
-
-	private static List<Table> render(List<DemoCase> cases, long[] ids) {
-		Table innovations = new Table("innovation (" + INNOVATION_COLUMNS + ")");
-		Table countries = new Table("innovation_country (innovation_id, country_code)");
-		Table sectors = new Table("innovation_sector (innovation_id, sector_key)");
-		Table stages = new Table("innovation_innovation_stage (innovation_id, stage_key)");
-		Table tags = new Table("innovation_tag (innovation_id, tag_key)");
-		Table organisations = new Table("innovation_organisation (innovation_id, position, name, type_key)");
-		Table links = new Table("innovation_link (innovation_id, position, kind, url, title)");
+	private static List<CopyRows> render(List<DemoCase> cases, long[] ids) {
+		CopyRows innovations = new CopyRows("innovation (" + INNOVATION_COLUMNS + ")");
+		CopyRows countries = new CopyRows("innovation_country (innovation_id, country_code)");
+		CopyRows sectors = new CopyRows("innovation_sector (innovation_id, sector_key)");
+		CopyRows stages = new CopyRows("innovation_innovation_stage (innovation_id, stage_key)");
+		CopyRows tags = new CopyRows("innovation_tag (innovation_id, tag_key)");
+		CopyRows organisations = new CopyRows("innovation_organisation (innovation_id, position, name, type_key)");
+		CopyRows links = new CopyRows("innovation_link (innovation_id, position, kind, url, title)");
 		for (int i = 0; i < cases.size(); i++) {
 			DemoCase demo = cases.get(i);
 			long id = ids[i];
@@ -175,50 +150,7 @@ final class DemoDataWriter {
 	/**
 	 * Cases rendered for COPY, table by table, in an order that respects foreign keys.
 	 */
-	record PreparedBatch(int size, List<Table> tables) {
-	}
-
-	/** Rows for one table, as CSV in PostgreSQL's dialect, sent with one COPY. */
-	static final class Table {
-
-		private final String target;
-
-		private final StringBuilder csv = new StringBuilder(1 << 16);
-
-		private final CSVPrinter printer;
-
-		Table(String target) {
-			this.target = target;
-			try {
-				this.printer = new CSVPrinter(this.csv, CSVFormat.POSTGRESQL_CSV);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-		void row(Object... values) {
-			try {
-				this.printer.printRecord(values);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-		void copyTo(CopyManager copyManager) throws SQLException {
-			if (this.csv.isEmpty()) {
-				return;
-			}
-			try {
-				copyManager.copyIn("COPY " + this.target + " FROM STDIN (FORMAT csv)",
-						new StringReader(this.csv.toString()));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
+	record PreparedBatch(int size, List<CopyRows> tables) {
 	}
 
 }

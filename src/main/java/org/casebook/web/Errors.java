@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.casebook.innovation.InnovationNotFoundException;
 import org.casebook.opendata.ExportsBusyException;
+import org.casebook.opendata.InvalidImportException;
 import org.casebook.search.InvalidSearchException;
 import org.casebook.search.index.SearchIndexMaintenance;
 import org.slf4j.Logger;
@@ -71,10 +72,11 @@ class Errors {
 		return answer(request, response, locale, HttpStatus.NOT_FOUND, "error/404", message("error.404.text"), false);
 	}
 
-	@ExceptionHandler(InvalidSearchException.class)
-	ModelAndView invalidSearch(InvalidSearchException ex, HttpServletRequest request, HttpServletResponse response,
+	@ExceptionHandler({ InvalidSearchException.class, InvalidImportException.class })
+	ModelAndView invalidRequest(RuntimeException ex, HttpServletRequest request, HttpServletResponse response,
 			Locale locale) {
-		return answer(request, response, locale, HttpStatus.BAD_REQUEST, "error/4xx", ex, true);
+		return answer(request, response, locale, HttpStatus.BAD_REQUEST, "error/4xx", (MessageSourceResolvable) ex,
+				true);
 	}
 
 	/** Tomcat cannot decode a parameter (a stray {@code %}, bytes that are not UTF-8). */

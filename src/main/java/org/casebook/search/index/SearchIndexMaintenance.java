@@ -235,7 +235,7 @@ public class SearchIndexMaintenance {
 	 * Indexes these cases as the database has them now: published ones are added or
 	 * replaced, the others (and ids the database no longer has) removed.
 	 */
-	private void reindex(Collection<Long> ids) {
+	public void reindex(Collection<Long> ids) {
 		List<Long> all = List.copyOf(ids);
 		for (int from = 0; from < all.size(); from += REPAIR_BATCH) {
 			List<Long> batch = all.subList(from, Math.min(all.size(), from + REPAIR_BATCH));

@@ -553,11 +553,13 @@ public class LuceneInnovationSearch implements InnovationSearch {
 	 * The order of a page of results. Sorts on fields are Lucene's own sort fields on the
 	 * doc values Hibernate Search indexes: they let Lucene skip the hits that cannot make
 	 * the page (the field's points tell it where they are), which Hibernate Search's own
-	 * sorts do not. Ties are broken by index order, which costs nothing to compare.
+	 * sorts do not. Ties are broken by slug, not by index order: a case keeps its place
+	 * whatever the index's history (a merge between two pages moved documents; an export
+	 * imported elsewhere came back in another order).
 	 */
 	private static SortFinalStep sort(SearchSortFactory f, SearchSort sort) {
 		if (sort == SearchSort.RELEVANCE) {
-			return f.score().then().field("publishedAt").desc().then().indexOrder();
+			return f.score().then().field("publishedAt").desc().then().field("slug");
 		}
 		return f.extension(LuceneExtension.get()).fromLuceneSort(luceneSort(sort));
 	}
@@ -565,12 +567,13 @@ public class LuceneInnovationSearch implements InnovationSearch {
 	/** The same orders in Lucene's terms. */
 	private static Sort luceneSort(SearchSort sort) {
 		SortField published = new SortedNumericSortField("publishedAt", SortField.Type.LONG, true);
+		SortField slug = new SortedSetSortField("slug", false);
 		SortField[] fields = switch (sort) {
-			case RELEVANCE -> new SortField[] { SortField.FIELD_SCORE, published, SortField.FIELD_DOC };
-			case NEWEST -> new SortField[] { launchYear(true), published, SortField.FIELD_DOC };
-			case OLDEST -> new SortField[] { launchYear(false), published, SortField.FIELD_DOC };
-			case PUBLISHED -> new SortField[] { published, SortField.FIELD_DOC };
-			case TITLE -> new SortField[] { new SortedSetSortField("title_sort", false), SortField.FIELD_DOC };
+			case RELEVANCE -> new SortField[] { SortField.FIELD_SCORE, published, slug };
+			case NEWEST -> new SortField[] { launchYear(true), published, slug };
+			case OLDEST -> new SortField[] { launchYear(false), published, slug };
+			case PUBLISHED -> new SortField[] { published, slug };
+			case TITLE -> new SortField[] { new SortedSetSortField("title_sort", false), slug };
 		};
 		return new Sort(fields);
 	}
