@@ -1,5 +1,18 @@
 package org.casebook.benchmark;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.MemoryMXBean;
+import java.util.Set;
+import org.casebook.opendata.CaseExport;
+import org.casebook.opendata.CaseImport;
+import org.casebook.opendata.ExportFormat;
+import org.casebook.search.Facet;
+import org.casebook.search.InnovationSearch;
+import org.casebook.search.SearchQuery;
+import org.casebook.search.SearchQueryParser;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -75,6 +88,7 @@ public final class SearchBenchmark {
 		boolean reindex = Boolean.parseBoolean(options.getOrDefault("reindex", "false"));
 		boolean map = Boolean.parseBoolean(options.getOrDefault("map", "true"));
 		boolean mix = Boolean.parseBoolean(options.getOrDefault("mix", "false"));
+		boolean openData = Boolean.parseBoolean(options.getOrDefault("opendata", "false"));
 		Path data = Path.of("data", "benchmark-" + cases).toAbsolutePath();
 
 		System.out.printf("Casebook search benchmark: %,d demo cases, %d clients, %d s, data in %s%n", cases, clients,
@@ -117,6 +131,10 @@ public final class SearchBenchmark {
 				mixedLoad(context, base, data, clients, seconds, warmUp);
 				return;
 			}
+			if (openData) {
+				openData(context, base, data);
+				return;
+			}
 			// Until the JIT compiler has done most of its work: it shares the cores.
 			System.out.printf("Warming up for %d s...%n", warmUp);
 			load(base, clients, warmUp, 7, SearchBenchmark::randomSearch);
@@ -148,6 +166,85 @@ public final class SearchBenchmark {
 		finally {
 			context.close();
 		}
+	}
+
+	/**
+	 * Exports of the whole catalogue and of one sector, as CSV and JSON Lines, through
+	 * HTTP (the client counts bytes and lines, and discards them), with the heap watched
+	 * while they run; then a check and an import of a file of one sector's cases.
+	 */
+	private static void openData(ConfigurableApplicationContext context, String base, Path data) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		System.gc();
+		System.out.printf("Heap in use after GC before exports: %,d MB%n", memory.getHeapMemoryUsage().getUsed() >> 20);
+		for (String url : List.of("/innovations.csv", "/innovations.jsonl", "/innovations.jsonl",
+				"/innovations.csv?sector=health", "/innovations.jsonl?q=digital")) {
+			long[] heap = { 0 };
+			Thread watcher = new Thread(() -> {
+				while (!Thread.currentThread().isInterrupted()) {
+					heap[0] = Math.max(heap[0], memory.getHeapMemoryUsage().getUsed());
+					try {
+						Thread.sleep(50);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			});
+			watcher.setDaemon(true);
+			watcher.start();
+			long start = System.nanoTime();
+			HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + url)).build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+			long bytes = 0;
+			long lines = 0;
+			try (InputStream body = response.body()) {
+				byte[] buffer = new byte[1 << 16];
+				for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+					bytes += read;
+					for (int i = 0; i < read; i++) {
+						lines += (buffer[i] == '\n') ? 1 : 0;
+					}
+				}
+			}
+			double took = (System.nanoTime() - start) / 1e9;
+			watcher.interrupt();
+			// JSON Lines: a line per case; CSV: its cells may hold line breaks, so the
+			// search's total is the count.
+			long rows = url.contains(".jsonl") ? lines
+					: context.getBean(InnovationSearch.class)
+						.search(context.getBean(SearchQueryParser.class).parse(parameters(url)).query())
+						.total();
+			System.out.printf(
+					"Export GET %s: %d, %,d rows, %,d MB in %.1f s: %,.0f rows/s; heap in use at most %,d MB%n", url,
+					response.statusCode(), rows, bytes >> 20, took, rows / took, heap[0] >> 20);
+		}
+		CaseExport export = context.getBean(CaseExport.class);
+		CaseImport imports = context.getBean(CaseImport.class);
+		Path file = data.resolve("import-benchmark.csv");
+		SearchQuery health = new SearchQuery("", Map.of(Facet.SECTOR, Set.of("health")), null, null, null, 1, 20);
+		long exported;
+		try (OutputStream out = Files.newOutputStream(file)) {
+			exported = export.export(health, ExportFormat.CSV, base, out);
+		}
+		long start = System.nanoTime();
+		CaseImport.Report checked = imports.check(file, ExportFormat.CSV);
+		double took = (System.nanoTime() - start) / 1e9;
+		System.out.printf("Import check (dry run) of %,d rows (%,d MB): %.1f s, %,.0f rows/s, %d problems%n",
+				checked.rows(), Files.size(file) >> 20, took, checked.rows() / took, checked.problemCount());
+		start = System.nanoTime();
+		CaseImport.Report imported = imports.run(file, ExportFormat.CSV, (rows) -> {
+		});
+		took = (System.nanoTime() - start) / 1e9;
+		System.out.printf(
+				"Import of the same %,d rows (all replace existing cases; check, write and reindex): %.1f s, %,.0f rows/s%n",
+				exported, took, (imported.created() + imported.updated()) / took);
+		Files.delete(file);
+	}
+
+	private static MultiValueMap<String, String> parameters(String url) {
+		return UriComponentsBuilder.fromUriString(url).build().getQueryParams();
 	}
 
 	/**
