@@ -2,6 +2,7 @@ package org.casebook.opendata.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,11 +14,13 @@ import org.casebook.opendata.ImportJobs;
 import org.casebook.opendata.ImportProblem;
 import org.casebook.opendata.InvalidImportException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,9 +43,14 @@ class ImportController {
 
 	private final MessageSource messages;
 
-	ImportController(ImportJobs jobs, MessageSource messages) {
+	/** The largest file taken, by either way: the same as uploads'. */
+	private final DataSize maxFileSize;
+
+	ImportController(ImportJobs jobs, MessageSource messages,
+			@Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize) {
 		this.jobs = jobs;
 		this.messages = messages;
+		this.maxFileSize = maxFileSize;
 	}
 
 	@GetMapping("/admin/import")
@@ -87,7 +95,21 @@ class ImportController {
 			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
 		ExportFormat format = format(null, contentType);
 		Path saved = Files.createTempFile("casebook-import-", "." + format.extension());
-		Files.copy(body, saved, StandardCopyOption.REPLACE_EXISTING);
+		try (OutputStream out = Files.newOutputStream(saved)) {
+			byte[] buffer = new byte[1 << 16];
+			long total = 0;
+			for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+				total += read;
+				if (total > this.maxFileSize.toBytes()) {
+					throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE);
+				}
+				out.write(buffer, 0, read);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			Files.deleteIfExists(saved);
+			throw ex;
+		}
 		ImportJobs.Job job = this.jobs.start(saved, "request body", format, dryRun);
 		return ResponseEntity.accepted()
 			.location(ServletUriComponentsBuilder.fromCurrentContextPath()
