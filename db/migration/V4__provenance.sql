@@ -5,8 +5,8 @@ ALTER TABLE innovation
     ADD COLUMN source_url  VARCHAR(2000),
     ADD COLUMN licence     VARCHAR(100);
 
--- The generated cases say so.
-UPDATE innovation SET source_name = 'Casebook demo data', licence = 'CC0-1.0' WHERE demo;
+-- Generated demo cases leave them empty: their provenance follows from the demo flag (no
+-- rewrite of a million rows here).
 
 -- The seed cases are excerpts of the OPSI case study library's list page; OPSI states no
 -- licence for them, so none is claimed.

@@ -230,10 +230,16 @@ public class Innovation {
 		return this.language;
 	}
 
-	/** Where its text comes from and under which licence; empty when written here. */
+	/**
+	 * Where its text comes from and under which licence; empty when written here, that of
+	 * demo data for a generated case.
+	 */
 	public Provenance getProvenance() {
 		// Hibernate leaves an embeddable null when all of its columns are.
-		return (this.provenance != null) ? this.provenance : new Provenance(null, null, null);
+		if (this.provenance == null || this.provenance.isEmpty()) {
+			return this.demo ? Provenance.DEMO : Provenance.NONE;
+		}
+		return this.provenance;
 	}
 
 	public void setProvenance(Provenance provenance) {

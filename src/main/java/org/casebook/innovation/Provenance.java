@@ -11,6 +11,12 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class Provenance {
 
+	/** What every generated demo case says, without storing it in each. */
+	public static final Provenance DEMO = new Provenance("Casebook demo data", null, "CC0-1.0");
+
+	/** A case written in Casebook. */
+	public static final Provenance NONE = new Provenance(null, null, null);
+
 	@Column(name = "source_name")
 	private String sourceName;
 

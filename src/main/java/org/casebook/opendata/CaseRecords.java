@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import org.casebook.innovation.Provenance;
 import org.casebook.innovation.Section;
 import org.casebook.taxonomy.Country;
 import org.casebook.taxonomy.InnovationStage;
@@ -37,6 +38,10 @@ public class CaseRecords {
 			+ "current_status, collaborations, users_and_stakeholders, results_and_impacts, challenges_and_failures, "
 			+ "conditions_for_success, replication, lessons_learned, anything_else, launch_year, level_key, "
 			+ "location_name, latitude, longitude, source_name, source_url, licence, demo, published_at, updated_at";
+
+	/** Generated demo cases store no provenance: it follows from their flag. */
+	private static final CaseRecord.SourceRecord DEMO = new CaseRecord.SourceRecord(Provenance.DEMO.getSourceName(),
+			Provenance.DEMO.getSourceUrl(), Provenance.DEMO.getLicence());
 
 	private final JdbcTemplate jdbc;
 
@@ -169,9 +174,10 @@ public class CaseRecords {
 			Double longitude = result.getObject("longitude", Double.class);
 			this.location = (place != null || latitude != null)
 					? new CaseRecord.LocationRecord(place, latitude, longitude) : null;
-			this.source = new CaseRecord.SourceRecord(result.getString("source_name"), result.getString("source_url"),
-					result.getString("licence"));
 			this.demo = result.getBoolean("demo");
+			CaseRecord.SourceRecord source = new CaseRecord.SourceRecord(result.getString("source_name"),
+					result.getString("source_url"), result.getString("licence"));
+			this.source = (this.demo && source.equals(CaseRecord.SourceRecord.NONE)) ? DEMO : source;
 			this.publishedAt = instant(result.getTimestamp("published_at"));
 			this.updatedAt = instant(result.getTimestamp("updated_at"));
 		}

@@ -30,13 +30,7 @@ final class DemoDataWriter {
 	private static final String INNOVATION_COLUMNS = "id, slug, title, summary, overview, what_makes_it_innovative, "
 			+ "current_status, collaborations, users_and_stakeholders, results_and_impacts, challenges_and_failures, "
 			+ "conditions_for_success, replication, lessons_learned, anything_else, launch_year, level_key, "
-			+ "location_name, latitude, longitude, language, source_name, licence, status, demo, created_at, updated_at, "
-			+ "published_at";
-
-	/** What the provenance of every generated case says. */
-	static final String SOURCE = "Casebook demo data";
-
-	static final String LICENCE = "CC0-1.0";
+			+ "location_name, latitude, longitude, language, status, demo, created_at, updated_at, published_at";
 
 	private final DataSource dataSource;
 
@@ -121,7 +115,7 @@ final class DemoDataWriter {
 	}
 
 	private static Object[] innovationRow(long id, DemoCase demo) {
-		List<Object> row = new ArrayList<>(28);
+		List<Object> row = new ArrayList<>(26);
 		row.add(id);
 		row.add(demo.slug());
 		row.add(demo.title());
@@ -137,8 +131,6 @@ final class DemoDataWriter {
 		row.add((demo.location() != null) ? demo.location().latitude() : null);
 		row.add((demo.location() != null) ? demo.location().longitude() : null);
 		row.add(demo.language());
-		row.add(SOURCE);
-		row.add(LICENCE);
 		row.add(demo.status().name());
 		row.add(true);
 		row.add(demo.createdAt());
