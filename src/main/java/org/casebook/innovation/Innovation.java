@@ -24,6 +24,8 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.RelationTargetAuditMode;
 import org.casebook.taxonomy.Country;
 import org.casebook.taxonomy.GovernmentLevel;
 import org.casebook.taxonomy.InnovationStage;
@@ -33,9 +35,11 @@ import org.casebook.taxonomy.TaxonomyTerm;
 
 /**
  * An innovation case study: what was done, by whom, where and when, told in narrative
- * sections. Only published cases reach the search index.
+ * sections. Only published cases reach the search index. Every change is kept as a
+ * revision (Hibernate Envers); taxonomy terms are reference data and are not.
  */
 @Entity
+@Audited
 public class Innovation {
 
 	@Id
@@ -58,25 +62,30 @@ public class Innovation {
 
 	private Integer launchYear;
 
+	@Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "level_key")
 	private GovernmentLevel level;
 
+	@Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
 	@ManyToMany
 	@JoinTable(name = "innovation_country", joinColumns = @JoinColumn(name = "innovation_id"),
 			inverseJoinColumns = @JoinColumn(name = "country_code"))
 	private Set<Country> countries = new LinkedHashSet<>();
 
+	@Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
 	@ManyToMany
 	@JoinTable(name = "innovation_sector", joinColumns = @JoinColumn(name = "innovation_id"),
 			inverseJoinColumns = @JoinColumn(name = "sector_key"))
 	private Set<Sector> sectors = new LinkedHashSet<>();
 
+	@Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
 	@ManyToMany
 	@JoinTable(name = "innovation_innovation_stage", joinColumns = @JoinColumn(name = "innovation_id"),
 			inverseJoinColumns = @JoinColumn(name = "stage_key"))
 	private Set<InnovationStage> stages = new LinkedHashSet<>();
 
+	@Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
 	@ManyToMany
 	@JoinTable(name = "innovation_tag", joinColumns = @JoinColumn(name = "innovation_id"),
 			inverseJoinColumns = @JoinColumn(name = "tag_key"))

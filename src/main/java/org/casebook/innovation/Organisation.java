@@ -6,6 +6,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import org.casebook.taxonomy.OrganisationType;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.RelationTargetAuditMode;
 
 /** An organisation behind a case, with its type when known. */
 @Embeddable
@@ -14,6 +16,7 @@ public class Organisation {
 	@Column(nullable = false)
 	private String name;
 
+	@Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "type_key")
 	private OrganisationType type;

@@ -87,10 +87,12 @@ public class CaseImport {
 	}
 
 	/**
-	 * Checks a file, then writes it if it has no problem.
+	 * Checks a file, then writes it if it has no problem, each batch a revision of its
+	 * cases.
+	 * @param author who imports it, as the revisions name them
 	 * @param progress told how many rows are written, after each batch
 	 */
-	public Report run(Path file, ExportFormat format, LongConsumer progress) throws IOException {
+	public Report run(Path file, ExportFormat format, String author, LongConsumer progress) throws IOException {
 		Report checked = check(file, format, (rows) -> {
 		});
 		if (checked.hasProblems()) {
@@ -111,23 +113,24 @@ public class CaseImport {
 					.filter((key) -> !this.taxonomies.contains(Tag.class, key))
 					.forEach((key) -> newTags.putIfAbsent(key, label(key)));
 				if (batch.size() == BATCH) {
-					write(batch, newTags, done, progress);
+					write(batch, newTags, author, done, progress);
 				}
 			}, (problem) -> {
 				throw new IllegalStateException("The file changed since it was checked: " + problem);
 			});
 		}
 		if (!batch.isEmpty()) {
-			write(batch, newTags, done, progress);
+			write(batch, newTags, author, done, progress);
 		}
 		log.info("Imported {} cases: {} new, {} replaced", done[0], done[1], done[2]);
 		return new Report(checked.rows(), List.of(), 0, done[1], done[2]);
 	}
 
-	private void write(List<CaseRecord> batch, Map<String, String> newTags, long[] done, LongConsumer progress) {
+	private void write(List<CaseRecord> batch, Map<String, String> newTags, String author, long[] done,
+			LongConsumer progress) {
 		CaseWriter.Written written;
 		try {
-			written = this.writer.write(batch, newTags, this.clock.instant());
+			written = this.writer.write(batch, newTags, this.clock.instant(), author);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not write imported cases", ex);

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Repository;
  * exists is replaced (its id and creation date stay), a new one is added. With
  * PostgreSQL's COPY into a temporary table and one upsert from it, a thousand cases take
  * a few tens of milliseconds; Hibernate would take seconds. Hibernate Search does not see
- * these writes: the caller reindexes the ids returned.
+ * these writes: the caller reindexes the ids returned. Envers does not see them either:
+ * each batch is a revision of kind {@code IMPORT}, written here as Envers writes its own.
  */
 @Repository
 class CaseWriter {
@@ -38,8 +41,11 @@ class CaseWriter {
 			+ "location_name, latitude, longitude, language, source_name, source_url, licence, status, demo, "
 			+ "created_at, updated_at, published_at";
 
-	private static final List<String> CHILD_TABLES = List.of("innovation_country", "innovation_sector",
-			"innovation_innovation_stage", "innovation_tag", "innovation_organisation", "innovation_link");
+	/** The tables of a case's collections, with their columns besides the case's id. */
+	private static final Map<String, List<String>> CHILD_TABLES = Map.of("innovation_country", List.of("country_code"),
+			"innovation_sector", List.of("sector_key"), "innovation_innovation_stage", List.of("stage_key"),
+			"innovation_tag", List.of("tag_key"), "innovation_organisation", List.of("position", "name", "type_key"),
+			"innovation_link", List.of("position", "kind", "url", "title"));
 
 	private final DataSource dataSource;
 
@@ -52,11 +58,13 @@ class CaseWriter {
 	}
 
 	/**
-	 * Writes the cases, all or none, published.
+	 * Writes the cases, all or none, published, as one revision.
 	 * @param tagLabels labels for tags not known yet, by key
 	 * @param now when, for dates the cases do not give
+	 * @param author who imports them
 	 */
-	Written write(List<CaseRecord> cases, Map<String, String> tagLabels, Instant now) throws SQLException {
+	Written write(List<CaseRecord> cases, Map<String, String> tagLabels, Instant now, String author)
+			throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try {
@@ -96,15 +104,36 @@ class CaseWriter {
 				}
 				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 				innovations.copyTo(copy);
+				long revision = revision(connection, now, author);
 				try (Statement statement = connection.createStatement()) {
+					for (String table : CHILD_TABLES.keySet()) {
+						// What a case had, if its history is kept: the revision records
+						// what changed.
+						statement.execute("CREATE TEMPORARY TABLE old_" + table + " ON COMMIT DROP AS SELECT * FROM "
+								+ table + " WHERE innovation_id IN (SELECT i.id FROM import_innovation i"
+								+ " WHERE EXISTS (SELECT 1 FROM innovation_aud a WHERE a.id = i.id))");
+					}
 					statement.execute(upsert());
-					for (String table : CHILD_TABLES) {
+					for (String table : CHILD_TABLES.keySet()) {
 						statement.execute(
 								"DELETE FROM " + table + " WHERE innovation_id IN (SELECT id FROM import_innovation)");
 					}
 				}
 				for (CopyRows children : List.of(countries, sectors, stages, tags, organisations, links)) {
 					children.copyTo(copy);
+				}
+				try (PreparedStatement audit = connection
+					.prepareStatement("INSERT INTO innovation_aud (id, rev, revtype, " + COLUMNS.substring(4)
+							+ ") SELECT i.id, " + revision + ", CASE WHEN i.id = ANY (?) THEN 1 ELSE 0 END, "
+							+ prefixed("i.", COLUMNS.substring(4))
+							+ " FROM innovation i WHERE i.id IN (SELECT id FROM import_innovation)")) {
+					audit.setArray(1, connection.createArrayOf("bigint", existing.values().toArray()));
+					audit.executeUpdate();
+				}
+				try (Statement statement = connection.createStatement()) {
+					for (Map.Entry<String, List<String>> table : CHILD_TABLES.entrySet()) {
+						audit(statement, table.getKey(), table.getValue(), revision);
+					}
 				}
 				connection.commit();
 				return new Written(ids, cases.size() - existing.size(), existing.size());
@@ -114,6 +143,52 @@ class CaseWriter {
 				throw ex;
 			}
 		}
+	}
+
+	/** A revision of kind IMPORT, for the audit rows of this batch. */
+	private static long revision(Connection connection, Instant now, String author) throws SQLException {
+		long revision;
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT nextval('revision_seq')")) {
+			result.next();
+			revision = result.getLong(1);
+		}
+		try (PreparedStatement insert = connection
+			.prepareStatement("INSERT INTO revision (id, made_at, author, kind) VALUES (?, ?, ?, 'IMPORT')")) {
+			insert.setLong(1, revision);
+			insert.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+			insert.setString(3, author);
+			insert.executeUpdate();
+		}
+		return revision;
+	}
+
+	/**
+	 * Records a collection's changes as Envers does: what went as removed (2), what came
+	 * as added (0). A case without history so far gets all of its collection as added.
+	 */
+	private static void audit(Statement statement, String table, List<String> columns, long revision)
+			throws SQLException {
+		String all = "innovation_id, " + String.join(", ", columns);
+		StringBuilder same = new StringBuilder("a.innovation_id = b.innovation_id");
+		for (String column : columns) {
+			same.append(" AND a.").append(column).append(" IS NOT DISTINCT FROM b.").append(column);
+		}
+		statement.execute("INSERT INTO " + table + "_aud (rev, revtype, " + all + ") SELECT " + revision + ", 2, "
+				+ prefixed("a.", all) + " FROM old_" + table + " a WHERE NOT EXISTS (SELECT 1 FROM " + table
+				+ " b WHERE " + same + ")");
+		statement.execute("INSERT INTO " + table + "_aud (rev, revtype, " + all + ") SELECT " + revision + ", 0, "
+				+ prefixed("a.", all) + " FROM " + table
+				+ " a WHERE a.innovation_id IN (SELECT id FROM import_innovation) AND NOT EXISTS (SELECT 1 FROM old_"
+				+ table + " b WHERE " + same + ")");
+	}
+
+	private static String prefixed(String prefix, String columns) {
+		StringBuilder prefixed = new StringBuilder();
+		for (String column : columns.split(", ")) {
+			prefixed.append(prefixed.isEmpty() ? "" : ", ").append(prefix).append(column);
+		}
+		return prefixed.toString();
 	}
 
 	/** Everything but the id and the creation date is the file's. */

@@ -73,12 +73,12 @@ public class ImportJobs {
 	 * @param report what it found and did, once ended without failure
 	 * @param failure why it failed, if it did
 	 */
-	public record Job(String id, String fileName, ExportFormat format, boolean dryRun, State state, long written,
-			CaseImport.Report report, String failure, Instant startedAt, Instant endedAt) {
+	public record Job(String id, String fileName, ExportFormat format, boolean dryRun, String author, State state,
+			long written, CaseImport.Report report, String failure, Instant startedAt, Instant endedAt) {
 
-		Job with(State state) {
-			return new Job(this.id, this.fileName, this.format, this.dryRun, state, this.written, this.report,
-					this.failure, this.startedAt, this.endedAt);
+		Job with(State state, long written, CaseImport.Report report, String failure, Instant endedAt) {
+			return new Job(this.id, this.fileName, this.format, this.dryRun, this.author, state, written, report,
+					failure, this.startedAt, endedAt);
 		}
 
 	}
@@ -86,10 +86,12 @@ public class ImportJobs {
 	/**
 	 * Queues an import of a file, which it takes over (and deletes when done).
 	 * @param dryRun whether to check the file only
+	 * @param author who asks for it, as the revisions will name them
 	 */
-	public Job start(Path file, String fileName, ExportFormat format, boolean dryRun) {
+	public Job start(Path file, String fileName, ExportFormat format, boolean dryRun, String author) {
 		String id = UUID.randomUUID().toString();
-		Job job = new Job(id, fileName, format, dryRun, State.QUEUED, 0, null, null, this.clock.instant(), null);
+		Job job = new Job(id, fileName, format, dryRun, author, State.QUEUED, 0, null, null, this.clock.instant(),
+				null);
 		this.jobs.put(id, job);
 		this.worker.execute(() -> run(job, file));
 		return job;
@@ -100,21 +102,18 @@ public class ImportJobs {
 	}
 
 	private void run(Job job, Path file) {
-		update(job.id(), job.with(job.dryRun() ? State.CHECKING : State.WRITING));
+		update(job.id(), job.with(job.dryRun() ? State.CHECKING : State.WRITING, 0, null, null, null));
 		try {
 			CaseImport.Report report = job.dryRun() ? this.imports.check(file, job.format())
-					: this.imports.run(file, job.format(), (written) -> {
-						update(job.id(), new Job(job.id(), job.fileName(), job.format(), job.dryRun(), State.WRITING,
-								written, null, null, job.startedAt(), null));
-					});
-			update(job.id(), new Job(job.id(), job.fileName(), job.format(), job.dryRun(), State.DONE,
-					report.created() + report.updated(), report, null, job.startedAt(), this.clock.instant()));
+					: this.imports.run(file, job.format(), job.author(),
+							(written) -> update(job.id(), job.with(State.WRITING, written, null, null, null)));
+			update(job.id(),
+					job.with(State.DONE, report.created() + report.updated(), report, null, this.clock.instant()));
 		}
 		catch (IOException | RuntimeException ex) {
 			log.error("Import {} failed", job.id(), ex);
 			Job current = this.jobs.getOrDefault(job.id(), job);
-			update(job.id(), new Job(job.id(), job.fileName(), job.format(), job.dryRun(), State.FAILED,
-					current.written(), null, ex.getMessage(), job.startedAt(), this.clock.instant()));
+			update(job.id(), job.with(State.FAILED, current.written(), null, ex.getMessage(), this.clock.instant()));
 		}
 		finally {
 			try {

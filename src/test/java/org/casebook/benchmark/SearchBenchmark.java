@@ -234,7 +234,7 @@ public final class SearchBenchmark {
 		System.out.printf("Import check (dry run) of %,d rows (%,d MB): %.1f s, %,.0f rows/s, %d problems%n",
 				checked.rows(), Files.size(file) >> 20, took, checked.rows() / took, checked.problemCount());
 		start = System.nanoTime();
-		CaseImport.Report imported = imports.run(file, ExportFormat.CSV, (rows) -> {
+		CaseImport.Report imported = imports.run(file, ExportFormat.CSV, "benchmark", (rows) -> {
 		});
 		took = (System.nanoTime() - start) / 1e9;
 		System.out.printf(

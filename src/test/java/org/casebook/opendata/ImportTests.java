@@ -7,10 +7,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import org.casebook.CasebookIntegrationTest;
+import org.casebook.innovation.Innovation;
+import org.casebook.innovation.Organisation;
+import org.casebook.innovation.Revision;
 import org.casebook.search.SearchQuery;
 import org.casebook.search.SearchSort;
 import org.casebook.search.index.SearchIndexMaintenance;
+import org.casebook.taxonomy.Country;
+import org.casebook.taxonomy.Tag;
+import org.hibernate.envers.AuditReader;
+import org.hibernate.envers.AuditReaderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +48,9 @@ class ImportTests {
 
 	@Autowired
 	SearchIndexMaintenance index;
+
+	@Autowired
+	EntityManagerFactory entityManagerFactory;
 
 	@TempDir
 	Path directory;
@@ -70,7 +82,7 @@ class ImportTests {
 		assertThat(report.problemCount()).isEqualTo(12);
 		assertThat(count()).isEqualTo(before);
 		// A run of a file with problems writes nothing either.
-		assertThat(this.imports.run(file("problems.csv", csv), ExportFormat.CSV, (rows) -> {
+		assertThat(this.imports.run(file("problems.csv", csv), ExportFormat.CSV, "test", (rows) -> {
 		}).problemCount()).isEqualTo(12);
 		assertThat(count()).isEqualTo(before);
 	}
@@ -86,8 +98,9 @@ class ImportTests {
 			this.index.checkAndRepair();
 			assertThat(export(all, format)).isNotEqualTo(first);
 
-			CaseImport.Report report = this.imports.run(file("all." + format.extension(), first), format, (rows) -> {
-			});
+			CaseImport.Report report = this.imports.run(file("all." + format.extension(), first), format, "test",
+					(rows) -> {
+					});
 			assertThat(report.problems()).isEmpty();
 			assertThat(report.created()).isEqualTo(25);
 			assertThat(export(all, format)).isEqualTo(first);
@@ -105,19 +118,19 @@ class ImportTests {
 			csv.append(String.join(",", row.stream().map((cell) -> (cell != null) ? cell : "").toList())).append('\n');
 		}
 		Path file = file("batch.csv", csv.toString());
-		assertThatThrownBy(() -> this.imports.run(file, ExportFormat.CSV, (written) -> {
+		assertThatThrownBy(() -> this.imports.run(file, ExportFormat.CSV, "test", (written) -> {
 			if (written >= CaseImport.BATCH) {
 				throw new IllegalStateException("killed");
 			}
 		})).hasMessage("killed");
 		assertThat(slugCount()).isEqualTo(CaseImport.BATCH);
 
-		CaseImport.Report report = this.imports.run(file, ExportFormat.CSV, (written) -> {
+		CaseImport.Report report = this.imports.run(file, ExportFormat.CSV, "test", (written) -> {
 		});
 		assertThat(report.created()).isEqualTo(1500);
 		assertThat(report.updated()).isEqualTo(1000);
 		assertThat(slugCount()).isEqualTo(2500);
-		assertThat(this.imports.run(file, ExportFormat.CSV, (written) -> {
+		assertThat(this.imports.run(file, ExportFormat.CSV, "test", (written) -> {
 		}).updated()).isEqualTo(2500);
 		assertThat(slugCount()).isEqualTo(2500);
 		assertThat(this.jdbc.queryForObject("SELECT label FROM tag WHERE key = 'imported-here'", String.class))
@@ -125,6 +138,42 @@ class ImportTests {
 		assertThat(this.index.check().consistent()).isTrue();
 		this.jdbc.update("DELETE FROM innovation WHERE slug LIKE 'import-batch-%'");
 		this.index.checkAndRepair();
+	}
+
+	@Test
+	void eachImportedBatchIsARevisionOfItsCasesWithWhoAndWhat() throws Exception {
+		String header = "slug,title,language,countries,tags,organisations,organisation_types\n";
+		this.imports.run(file("one.csv", header + "import-history,First title,en,fr,alpha-tag,City hall,government\n"),
+				ExportFormat.CSV, "editor-one", (rows) -> {
+				});
+		this.imports.run(file("two.csv", header + "import-history,Second title,en,de|fr,beta-tag,City hall|NGO,|ngo\n"),
+				ExportFormat.CSV, "editor-two", (rows) -> {
+				});
+		long id = this.jdbc.queryForObject("SELECT id FROM innovation WHERE slug = 'import-history'", Long.class);
+		try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
+			AuditReader history = AuditReaderFactory.get(entityManager);
+			List<Number> revisions = history.getRevisions(Innovation.class, id);
+			assertThat(revisions).hasSize(2);
+			Innovation first = history.find(Innovation.class, id, revisions.get(0));
+			Innovation second = history.find(Innovation.class, id, revisions.get(1));
+			assertThat(first.getTitle()).isEqualTo("First title");
+			assertThat(first.getCountries()).extracting(Country::getKey).containsExactly("fr");
+			assertThat(first.getTags()).extracting(Tag::getKey).containsExactly("alpha-tag");
+			assertThat(first.getOrganisations()).extracting(Organisation::getName).containsExactly("City hall");
+			assertThat(second.getTitle()).isEqualTo("Second title");
+			assertThat(second.getCountries()).extracting(Country::getKey).containsExactlyInAnyOrder("de", "fr");
+			assertThat(second.getTags()).extracting(Tag::getKey).containsExactly("beta-tag");
+			assertThat(second.getOrganisations()).extracting(Organisation::getName).containsExactly("City hall", "NGO");
+			assertThat(second.getOrganisations().get(0).getType()).isNull();
+			assertThat(second.getOrganisations().get(1).getType().getKey()).isEqualTo("ngo");
+			Revision made = history.findRevision(Revision.class, revisions.get(1));
+			assertThat(made.getAuthor()).isEqualTo("editor-two");
+			assertThat(made.getKind()).isEqualTo(Revision.Kind.IMPORT);
+		}
+		finally {
+			this.jdbc.update("DELETE FROM innovation WHERE slug = 'import-history'");
+			this.index.checkAndRepair();
+		}
 	}
 
 	private long slugCount() {

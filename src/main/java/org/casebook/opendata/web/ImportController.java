@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 
@@ -59,14 +60,14 @@ class ImportController {
 	}
 
 	@PostMapping("/admin/import")
-	String upload(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean dryRun)
-			throws IOException {
+	String upload(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean dryRun,
+			Principal user) throws IOException {
 		ExportFormat format = format(file.getOriginalFilename(), file.getContentType());
 		Path saved = Files.createTempFile("casebook-import-", "." + format.extension());
 		try (InputStream input = file.getInputStream()) {
 			Files.copy(input, saved, StandardCopyOption.REPLACE_EXISTING);
 		}
-		ImportJobs.Job job = this.jobs.start(saved, file.getOriginalFilename(), format, dryRun);
+		ImportJobs.Job job = this.jobs.start(saved, file.getOriginalFilename(), format, dryRun, user.getName());
 		return "redirect:/admin/import/" + job.id();
 	}
 
@@ -92,7 +93,7 @@ class ImportController {
 	@ResponseBody
 	ResponseEntity<ImportJobs.Job> importApi(InputStream body,
 			@RequestHeader(name = "Content-Type", required = false) String contentType,
-			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+			@RequestParam(defaultValue = "false") boolean dryRun, Principal user) throws IOException {
 		ExportFormat format = format(null, contentType);
 		Path saved = Files.createTempFile("casebook-import-", "." + format.extension());
 		try (OutputStream out = Files.newOutputStream(saved)) {
@@ -110,7 +111,7 @@ class ImportController {
 			Files.deleteIfExists(saved);
 			throw ex;
 		}
-		ImportJobs.Job job = this.jobs.start(saved, "request body", format, dryRun);
+		ImportJobs.Job job = this.jobs.start(saved, "request body", format, dryRun, user.getName());
 		return ResponseEntity.accepted()
 			.location(ServletUriComponentsBuilder.fromCurrentContextPath()
 				.path("/admin/api/imports/{id}")
