@@ -73,7 +73,10 @@ class MapPageTests {
 			this.mvc.perform(get(asset)).andExpect(status().isOk());
 		}
 		String map = html("/innovations?view=map");
-		assertThat(map).doesNotContainPattern("(src|href)=\"(https?:)?//");
+		// What the page loads; its canonical address is absolute, as it should be.
+		assertThat(map).doesNotContainPattern("src=\"(https?:)?//")
+			.doesNotContainPattern("<link rel=\"stylesheet\" href=\"(https?:)?//");
+		assertThat(map).contains("do not imply the expression of any opinion whatsoever");
 		// No tile layer unless one is configured.
 		assertThat(map).doesNotContain("data-tiles=");
 	}

@@ -103,7 +103,7 @@ class HeadersTests {
 	@Test
 	void pagesAndApiAnswersAreRevalidatedWithAnEtag() throws Exception {
 		for (String path : new String[] { "/innovations?q=open", "/api/v1/innovations?sector=education",
-				"/api/v1/map?zoom=2", "/api/v1/countries" }) {
+				"/api/v1/map?zoom=2", "/api/v1/countries", "/innovations.atom?country=fr", "/about" }) {
 			MockHttpServletResponse first = this.mvc.perform(get(path))
 				.andExpect(status().isOk())
 				.andReturn()

@@ -1,6 +1,8 @@
 package org.casebook.web;
 
 import org.casebook.map.MapTiles;
+import org.casebook.site.SiteProperties;
+import org.casebook.site.SiteUrls;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
@@ -24,16 +26,19 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * {@link SecurityConfiguration} itself. The startup gate asks for the application's
  * availability, which the slice does not configure either.
  * <p>
+ * Pages and feeds make absolute URLs with {@link SiteUrls}, from the request's address as
+ * the application does when {@code casebook.site-url} is not set.
+ * <p>
  * {@link Errors} asks {@link DatabaseFailures} whether a failure comes from a database
  * that is away. A slice has no database: its data source is one that cannot be reached,
  * which is what it is. Failures that say so themselves (such as a
  * {@code DataAccessResourceFailureException}) are told apart without asking it.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfiguration.class, FirstRequests.class })
+@Import({ SecurityConfiguration.class, FirstRequests.class, SiteUrls.class })
 @ImportAutoConfiguration({ SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
 		SecurityFilterAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class })
-@EnableConfigurationProperties({ AdminProperties.class, MapTiles.class })
+@EnableConfigurationProperties({ AdminProperties.class, MapTiles.class, SiteProperties.class })
 public class WebSliceConfiguration {
 
 	@Bean

@@ -1,9 +1,13 @@
 package org.casebook.innovation.web;
 
+import java.util.Locale;
+
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.InnovationCatalogue;
 import org.casebook.search.InnovationSearch;
+import org.casebook.site.SiteUrls;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,15 +23,24 @@ class InnovationController {
 
 	private final InnovationSearch search;
 
-	InnovationController(InnovationCatalogue catalogue, InnovationSearch search) {
+	private final SiteUrls site;
+
+	private final MessageSource messages;
+
+	InnovationController(InnovationCatalogue catalogue, InnovationSearch search, SiteUrls site,
+			MessageSource messages) {
 		this.catalogue = catalogue;
 		this.search = search;
+		this.site = site;
+		this.messages = messages;
 	}
 
 	@GetMapping("/innovations/{slug}")
-	String show(@PathVariable String slug, Model model) {
+	String show(@PathVariable String slug, Locale locale, Model model) {
 		Innovation innovation = this.catalogue.published(slug);
 		model.addAttribute("innovation", innovation);
+		model.addAttribute("head",
+				CaseHead.of(innovation, this.site, this.messages.getMessage("app.name", null, locale)));
 		model.addAttribute("related", this.search.related(innovation, RELATED_CASES));
 		return "innovation/detail";
 	}

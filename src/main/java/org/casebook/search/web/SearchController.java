@@ -8,9 +8,10 @@ import java.util.Set;
 
 import org.casebook.search.Facet;
 import org.casebook.search.InnovationSearch;
-import org.casebook.search.InvalidSearchException;
 import org.casebook.search.SearchQueryParser;
 import org.casebook.search.SearchResults;
+import org.casebook.site.MetaDescription;
+import org.casebook.site.SiteUrls;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -33,10 +34,13 @@ class SearchController {
 
 	private final MessageSource messages;
 
-	SearchController(SearchQueryParser parser, InnovationSearch search, MessageSource messages) {
+	private final SiteUrls site;
+
+	SearchController(SearchQueryParser parser, InnovationSearch search, MessageSource messages, SiteUrls site) {
 		this.parser = parser;
 		this.search = search;
 		this.messages = messages;
+		this.site = site;
 	}
 
 	@SearchWork
@@ -50,23 +54,30 @@ class SearchController {
 			.stream()
 			.map((notice) -> this.messages.getMessage(notice, locale))
 			.toList();
-		SearchView view = view(parameters.getFirst("view"));
+		SearchView view = SearchView.parse(parameters.getFirst("view"));
 		// The map view shows counts only: its points come from the map's own API.
 		SearchResults results = (view == SearchView.MAP)
 				? this.search.counts(parsed.query(), EnumSet.allOf(Facet.class), true)
 				: this.search.search(parsed.query());
-		model.addAttribute("page", new SearchPage(results, notices, expanded(parameters.get("show")), view,
-				NumberFormat.getIntegerInstance(locale)));
+		SearchPage page = new SearchPage(results, notices, expanded(parameters.get("show")), view,
+				NumberFormat.getIntegerInstance(locale));
+		model.addAttribute("page", page);
 		// Restoring a page the browser's history no longer has needs all of it.
-		return (htmx != null && historyRestore == null) ? "search/list :: results" : "search/list";
+		if (htmx != null && historyRestore == null) {
+			return "search/list :: results";
+		}
+		model.addAttribute("canonicalUrl", this.site.absolute(page.canonicalUrl()));
+		model.addAttribute("metaDescription", description(page, locale));
+		return "search/list";
 	}
 
-	private static SearchView view(String parameter) {
-		if (parameter == null || parameter.isEmpty()) {
-			return SearchView.LIST;
-		}
-		return SearchView.ofParameter(parameter)
-			.orElseThrow(() -> new InvalidSearchException("search.invalid.view", parameter));
+	/** What the page lists, for search engines and link previews. */
+	private String description(SearchPage page, Locale locale) {
+		String search = SearchDescription.of(page.results(), this.messages, locale);
+		String total = page.number(page.results().total());
+		return MetaDescription
+			.of(search.isEmpty() ? this.messages.getMessage("list.description.all", new Object[] { total }, locale)
+					: this.messages.getMessage("list.description", new Object[] { search, total }, locale));
 	}
 
 	private static Set<Facet> expanded(List<String> show) {

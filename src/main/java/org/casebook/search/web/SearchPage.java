@@ -107,6 +107,25 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 		return url(query().withPage(page));
 	}
 
+	/** This search's Atom feed: what it selects, newest first. */
+	public String feedUrl() {
+		return SearchFeedController.filters(query()).toUrl(SearchFeedController.PATH);
+	}
+
+	/**
+	 * The address this page is known by, for search engines: the search as its URL
+	 * normally spells it (values in order, each once), without what does not change the
+	 * results shown (an order asked for that is the default, a facet shown in full). The
+	 * page and its size stay: a later page lists other cases, and pointing it to the
+	 * first would tell a crawler that they are not there.
+	 */
+	public String canonicalUrl() {
+		SearchQuery query = query();
+		SearchQuery unsorted = new SearchQuery(query.text(), query.filters(), query.yearFrom(), query.yearTo(), null,
+				query.page(), query.size());
+		return url((query.effectiveSort() == unsorted.effectiveSort()) ? unsorted : query);
+	}
+
 	public boolean isMap() {
 		return this.view == SearchView.MAP;
 	}

@@ -208,6 +208,26 @@ class SearchControllerWebTests {
 		assertThat(this.search.calls()).isEmpty();
 	}
 
+	@Test
+	void theHeadGivesSearchEnginesTheSearchsAddressAsItIsNormallySpelledAndWhatItLists() throws Exception {
+		this.search.finds(BUDGETS, DASHBOARD)
+			.totals(1234)
+			.counts(Facet.COUNTRY, new FacetValue("br", "Brazil", 2, false), new FacetValue("mx", "Mexico", 1, false));
+		// The default order and a facet shown in full change nothing that is listed; the
+		// page and its size do.
+		assertThat(html(get("/innovations?country=BR,br&sort=published&show=country&page=2&size=10"))).contains(
+				"<link rel=\"canonical\" href=\"http://localhost/innovations?country=br&amp;page=2&amp;size=10\">",
+				"<meta name=\"description\" content=\"1,234 innovations from governments and public bodies matching Countries: Brazil.\">",
+				"<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/innovations.atom?country=br\"");
+		assertThat(html(get("/innovations?q=budgets&sort=published"))).contains(
+				"<link rel=\"canonical\" href=\"http://localhost/innovations?q=budgets&amp;sort=published\">",
+				"matching “budgets”.\">");
+		assertThat(html(get("/innovations?view=map&country=mx")))
+			.contains("<link rel=\"canonical\" href=\"http://localhost/innovations?country=mx&amp;view=map\">");
+		assertThat(html(get("/"))).contains("<link rel=\"canonical\" href=\"http://localhost/innovations\">",
+				"<meta name=\"description\" content=\"1,234 innovations from governments and public bodies: search them by");
+	}
+
 	private String html(RequestBuilder request) throws Exception {
 		return this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}
