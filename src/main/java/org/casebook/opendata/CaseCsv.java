@@ -29,7 +29,15 @@ public final class CaseCsv {
 	/** Every column, in order. */
 	public static final List<String> COLUMNS;
 
+	/**
+	 * The column of each section, by its ordinal: asked for once per case and section.
+	 */
+	private static final String[] SECTION_COLUMNS = new String[Section.values().length];
+
 	static {
+		for (Section section : Section.values()) {
+			SECTION_COLUMNS[section.ordinal()] = section.name().toLowerCase(Locale.ROOT);
+		}
 		List<String> columns = new ArrayList<>(List.of("slug", "url", "title", "language", "summary", "overview"));
 		for (Section section : Section.values()) {
 			columns.add(sectionColumn(section));
@@ -83,7 +91,7 @@ public final class CaseCsv {
 	}
 
 	static String sectionColumn(Section section) {
-		return section.name().toLowerCase(Locale.ROOT);
+		return SECTION_COLUMNS[section.ordinal()];
 	}
 
 	/** A text as a cell: guarded against being read as a formula. */

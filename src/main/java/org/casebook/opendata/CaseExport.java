@@ -8,9 +8,14 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
+import jakarta.annotation.PreDestroy;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.casebook.search.InnovationSearch;
@@ -47,6 +52,9 @@ public class CaseExport {
 
 	private final Semaphore slots;
 
+	/** Reads ahead for the running exports, one batch each at most. */
+	private final ExecutorService reader;
+
 	CaseExport(InnovationSearch search, CaseRecords records, Taxonomies taxonomies, JsonMapper json,
 			@Value("${casebook.export.concurrency}") int concurrency) {
 		this.search = search;
@@ -54,6 +62,11 @@ public class CaseExport {
 		this.taxonomies = taxonomies;
 		this.json = json;
 		this.slots = new Semaphore(Math.max(1, concurrency));
+		this.reader = Executors.newFixedThreadPool(Math.max(1, concurrency), (task) -> {
+			Thread thread = new Thread(task, "casebook-export-reader");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/**
@@ -72,9 +85,13 @@ public class CaseExport {
 			long[] written = { 0 };
 			try {
 				this.search.forEachMatch(query, (slugs) -> {
+					// The next thousand cases are read from the database while these are
+					// written out: PostgreSQL and the writing share the cores.
+					Future<List<CaseRecord>> next = this.reader.submit(() -> read(slugs, 0));
 					for (int from = 0; from < slugs.size(); from += DATABASE_BATCH) {
-						List<CaseRecord> cases = this.records
-							.published(slugs.subList(from, Math.min(slugs.size(), from + DATABASE_BATCH)));
+						List<CaseRecord> cases = await(next);
+						int following = from + DATABASE_BATCH;
+						next = (following < slugs.size()) ? this.reader.submit(() -> read(slugs, following)) : null;
 						for (CaseRecord record : cases) {
 							rows.accept(record);
 						}
@@ -91,6 +108,29 @@ public class CaseExport {
 		finally {
 			this.slots.release();
 		}
+	}
+
+	private List<CaseRecord> read(List<String> slugs, int from) {
+		return this.records.published(slugs.subList(from, Math.min(slugs.size(), from + DATABASE_BATCH)));
+	}
+
+	private static List<CaseRecord> await(Future<List<CaseRecord>> cases) {
+		try {
+			return cases.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading cases to export", ex);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException("Could not read cases to export", ex.getCause());
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.reader.shutdownNow();
 	}
 
 	/**
