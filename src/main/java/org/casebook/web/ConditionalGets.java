@@ -27,8 +27,8 @@ class ConditionalGets {
 	FilterRegistrationBean<ShallowEtagHeaderFilter> conditionalGetFilter() {
 		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
 				new RevalidatedEtagFilter());
-		// The site's root (""), the list, case pages and the API.
-		registration.addUrlPatterns("", "/innovations/*", "/api/*");
+		// The site's root (""), the list, case pages, the statistics and the API.
+		registration.addUrlPatterns("", "/innovations/*", "/statistics", "/api/*");
 		// Outside the search concurrency limit, so that hashing the page does not hold a
 		// search's turn.
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
