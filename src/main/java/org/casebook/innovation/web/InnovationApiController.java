@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.InnovationCatalogue;
 import org.casebook.innovation.Link;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * not the index: this is the case as its page shows it.
  */
 @RestController
+@Tag(name = "Cases", description = "A published case, whole")
 class InnovationApiController {
 
 	private final InnovationCatalogue catalogue;
@@ -34,7 +39,11 @@ class InnovationApiController {
 	}
 
 	@GetMapping("/api/v1/innovations/{slug}")
-	CaseJson innovation(@PathVariable String slug) {
+	@Operation(summary = "Read a published case",
+			description = "Everything that the case's page shows, from the database: its texts, facts, "
+					+ "organisations, links and location.")
+	CaseJson innovation(@Parameter(description = "The case's slug, as its URL and the search's items name it",
+			example = "govtech-poland-challenge-based-procurement") @PathVariable String slug) {
 		return CaseJson.of(this.catalogue.published(slug));
 	}
 
@@ -80,6 +89,7 @@ class InnovationApiController {
 	}
 
 	/** A term of a taxonomy: its key, as URLs and filters use it, and its label. */
+	@Schema(name = "Term")
 	record TermJson(String key, String label) {
 
 		static TermJson of(TaxonomyTerm term) {
@@ -108,6 +118,7 @@ class InnovationApiController {
 	}
 
 	/** Where a case is: a place name and a point in degrees (WGS 84). */
+	@Schema(name = "Location")
 	record LocationJson(String name, double lat, double lon) {
 
 		static LocationJson of(Location location) {
