@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,8 +170,9 @@ class StatisticsPageTests {
 
 	@Test
 	void theListAndTheMapLinkToTheStatisticsWithEveryFilter() {
-		SearchQuery query = new SearchQuery("open data", Map.of(Facet.COUNTRY, Set.of("fr", "de")), 2000, 2010, null, 1,
-				20);
+		// In the order they were chosen, as the parser keeps them.
+		SearchQuery query = new SearchQuery("open data",
+				Map.of(Facet.COUNTRY, new LinkedHashSet<>(List.of("fr", "de"))), 2000, 2010, null, 1, 20);
 		SearchPage list = page(query, facets(), List.of(), 0, SearchView.LIST);
 		assertThat(list.viewUrl(SearchView.STATISTICS))
 			.isEqualTo("/statistics?q=open%20data&country=fr,de&yearFrom=2000&yearTo=2010");
