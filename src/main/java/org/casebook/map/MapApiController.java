@@ -3,6 +3,11 @@ package org.casebook.map;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.casebook.search.FacetValue;
 import org.casebook.search.InnovationHit;
 import org.casebook.search.InnovationSearch;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (west,south,east,north).
  */
 @RestController
+@Tag(name = "Map", description = "The search on a world map")
 class MapApiController {
 
 	/** Summaries in popups are cut to about this many characters. */
@@ -42,7 +48,18 @@ class MapApiController {
 
 	@SearchWork
 	@GetMapping("/api/v1/map")
-	MapJson map(@RequestParam MultiValueMap<String, String> parameters) {
+	@Operation(summary = "Map a search",
+			description = "The search's total and country counts, and its located cases in the box grouped into "
+					+ "cells of 64 × 64 pixels of the Web Mercator map at the zoom, one cluster per cell.")
+	@Parameter(in = ParameterIn.QUERY, name = "zoom",
+			description = "The map's zoom level; the whole world is " + "served without a box up to zoom 5.",
+			example = "4",
+			schema = @Schema(type = "integer", minimum = "0", maximum = "" + MapArea.MAX_ZOOM, defaultValue = "0"))
+	@Parameter(in = ParameterIn.QUERY, name = "bbox",
+			description = "The part of the world shown: west,south,east,north in degrees (west may exceed east "
+					+ "across the antimeridian); the whole world when absent.",
+			example = "-10,35,20,55", schema = @Schema(type = "string"))
+	MapJson map(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
 		SearchQuery query = this.parser.parse(parameters).query();
 		MapArea area = MapArea.parse(parameters.getFirst("zoom"), parameters.getFirst("bbox"));
 		MapResults results = this.search.map(query, area);
@@ -60,7 +77,13 @@ class MapApiController {
 	 */
 	@SearchWork
 	@GetMapping("/api/v1/map/cases")
-	SpotJson cases(@RequestParam MultiValueMap<String, String> parameters) {
+	@Operation(summary = "List the cases of a spot",
+			description = "The first located cases of a search inside a small box, such as a cluster's bounds that "
+					+ "zooming in cannot part, in the search's order.")
+	@Parameter(in = ParameterIn.QUERY, name = "bbox", required = true,
+			description = "The spot: west,south,east,north in degrees, such as a cluster's bounds.",
+			example = "21.01,52.22,21.03,52.24", schema = @Schema(type = "string"))
+	SpotJson cases(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
 		SearchQuery query = this.parser.parse(parameters).query();
 		MapArea area = MapArea.parse(null, parameters.getFirst("bbox"));
 		List<SpotCaseJson> items = this.search.located(query, area, MAX_SPOT_CASES)

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.http.CacheControl;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and for a grouping its members.
  */
 @RestController
+@Tag(name = "Taxonomies", description = "The terms that cases are filtered by")
 class CountryApiController {
 
 	private final EntityManager entityManager;
@@ -28,6 +32,9 @@ class CountryApiController {
 
 	@GetMapping("/api/v1/countries")
 	@Transactional(readOnly = true)
+	@Operation(summary = "List every country and grouping",
+			description = "With its ISO 3166-1 numeric code (the id of its shape on the map), its representative "
+					+ "point, and for a grouping such as the European Union its members.")
 	ResponseEntity<List<CountryJson>> countries() {
 		List<CountryJson> countries = this.entityManager
 			.createQuery("select distinct c from Country c left join fetch c.members order by c.label", Country.class)
@@ -47,6 +54,7 @@ class CountryApiController {
 	 * @param members the keys of the members of a grouping; absent for a country
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@Schema(name = "Country")
 	record CountryJson(String key, String label, String isoNumeric, Double lat, Double lon, boolean grouping,
 			List<String> members) {
 

@@ -3,6 +3,8 @@ package org.casebook.taxonomy;
 import java.time.Duration;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.http.CacheControl;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v1/countries}.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Taxonomies", description = "The terms that cases are filtered by")
 class TaxonomyApiController {
 
 	private final EntityManager entityManager;
@@ -27,6 +30,8 @@ class TaxonomyApiController {
 
 	@GetMapping("/api/v1/taxonomies")
 	@Transactional(readOnly = true)
+	@Operation(summary = "List every taxonomy's terms",
+			description = "Each taxonomy by the name of its filter's parameter, its terms in the filters' order.")
 	ResponseEntity<TaxonomiesJson> taxonomies() {
 		TaxonomiesJson taxonomies = new TaxonomiesJson(terms(Country.class), terms(OrganisationType.class),
 				terms(Sector.class), terms(GovernmentLevel.class), terms(InnovationStage.class), terms(Tag.class));
@@ -55,6 +60,7 @@ class TaxonomyApiController {
 	}
 
 	/** A term: its key and its label. */
+	@Schema(name = "Term")
 	record TermJson(String key, String label) {
 	}
 

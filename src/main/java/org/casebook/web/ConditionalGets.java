@@ -27,9 +27,11 @@ class ConditionalGets {
 	FilterRegistrationBean<ShallowEtagHeaderFilter> conditionalGetFilter() {
 		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
 				new RevalidatedEtagFilter());
-		// The site's root (""), the list, case pages, the API, a search's feed and the
-		// small pages of the site. Not the sitemap: it is streamed, and may be large.
-		registration.addUrlPatterns("", "/innovations/*", "/api/*", "/innovations.atom", "/about", "/robots.txt");
+		// The site's root (""), the list, case pages, the statistics, the API, a search's
+		// feed and the small pages of the site. Not the sitemap nor exports: they are
+		// streamed, and may be large.
+		registration.addUrlPatterns("", "/innovations/*", "/statistics", "/api/*", "/innovations.atom", "/about",
+				"/robots.txt");
 		// Outside the search concurrency limit, so that hashing the page does not hold a
 		// search's turn.
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);

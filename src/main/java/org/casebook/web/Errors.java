@@ -22,9 +22,6 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -35,7 +32,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -58,13 +54,12 @@ class Errors {
 
 	private final DatabaseFailures databaseFailures;
 
-	private final JsonMapper json;
+	private final Problems problems;
 
 	Errors(MessageSource messages, DatabaseFailures databaseFailures, JsonMapper json) {
 		this.messages = messages;
 		this.databaseFailures = databaseFailures;
-		// As Spring MVC writes problems: any properties beside the standard members.
-		this.json = json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
+		this.problems = new Problems(json);
 	}
 
 	@ExceptionHandler({ InnovationNotFoundException.class, NoResourceFoundException.class })
@@ -129,13 +124,14 @@ class Errors {
 		String detail = this.messages.getMessage(reason, locale);
 		response.setStatus(status.value());
 		if (answersJson(request)) {
-			return new ModelAndView(problemView(ProblemDetail.forStatusAndDetail(status, detail)));
+			return new ModelAndView(this.problems.view(Problems.of(status, detail)));
 		}
 		return new ModelAndView(page, reasonOnPage ? Map.of("reason", detail) : Map.of(), status);
 	}
 
 	/**
-	 * Whether the request went to the JSON API: its controllers answer JSON, errors too.
+	 * Whether the request went to the JSON API: its controllers answer JSON, errors too,
+	 * and so does any address under {@code /api/}.
 	 */
 	private static boolean answersJson(HttpServletRequest request) {
 		Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
@@ -143,15 +139,7 @@ class Errors {
 			return AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class)
 					|| method.hasMethodAnnotation(ResponseBody.class);
 		}
-		return false;
-	}
-
-	private View problemView(ProblemDetail problem) {
-		return (model, request, response) -> {
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding("UTF-8");
-			this.json.writeValue(response.getOutputStream(), problem);
-		};
+		return Problems.isApi(request, request.getRequestURI());
 	}
 
 	private static MessageSourceResolvable message(String key) {

@@ -42,16 +42,16 @@ class FirstRequests implements ApplicationRunner {
 
 	/**
 	 * Every kind of search once: each order, filters, a year range, a later page,
-	 * phrases, typos and prefixes, the JSON, the map at two zooms. Any published
-	 * catalogue answers them, the empty one too.
+	 * phrases, typos and prefixes, the statistics, the JSON, the map at two zooms. Any
+	 * published catalogue answers them, the empty one too.
 	 */
 	static final List<String> PATHS = List.of("/", "/innovations?q=digital+services&sort=title",
 			"/innovations?q=%22open+data%22+-pilot&sort=newest",
 			"/innovations?q=consultaton+partic&country=fr,de&sector=health",
 			"/innovations?level=local&stage=implementation&yearFrom=2010&yearTo=2020&sort=oldest&page=2",
 			"/innovations?tag=open-data&orgType=government&sort=published&size=50", "/innovations?view=map&q=school",
-			"/api/v1/innovations?q=open&sort=relevance", "/api/v1/map?zoom=2",
-			"/api/v1/map?zoom=6&bbox=-10,35,20,55&q=health");
+			"/statistics?sector=education&yearFrom=2000", "/api/v1/innovations?q=open&sort=relevance",
+			"/api/v1/map?zoom=2", "/api/v1/map?zoom=6&bbox=-10,35,20,55&q=health");
 
 	private static final Logger log = LoggerFactory.getLogger(FirstRequests.class);
 

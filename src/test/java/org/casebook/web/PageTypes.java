@@ -30,8 +30,11 @@ final class PageTypes {
 				new PageType("filtered list",
 						"/innovations?q=digital&country=fr,de&tag=no-such-tag&yearFrom=2000&yearTo=2030", 200),
 				new PageType("empty list", "/innovations?q=zzzzqqqq", 200),
-				new PageType("map", "/innovations?view=map", 200), new PageType("seed case", SEED_CASE, 200),
-				new PageType("demo case", "/innovations/" + demo, 200), new PageType("about", "/about", 200),
+				new PageType("map", "/innovations?view=map", 200), new PageType("statistics", "/statistics", 200),
+				// Chips, a selected sector, the years outside the range in grey.
+				new PageType("filtered statistics", "/statistics?sector=education,health&yearFrom=2010", 200),
+				new PageType("seed case", SEED_CASE, 200), new PageType("demo case", "/innovations/" + demo, 200),
+				new PageType("about", "/about", 200),
 				new PageType("404", "/innovations/no-such-case", 404),
 				new PageType("400", "/innovations?yearFrom=abc", 400));
 	}

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.availability.ApplicationAvailabilityBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -33,8 +34,18 @@ class StartupGateTests {
 		assertThat(response.getHeader("Retry-After")).isEqualTo("10");
 		assertThat(response.getContentAsString()).contains("Casebook is starting");
 
+		// The JSON API says it with a problem, as its other errors.
+		MockHttpServletResponse api = request("/api/v1/innovations");
+		assertThat(api.getStatus()).isEqualTo(503);
+		assertThat(api.getHeader("Retry-After")).isEqualTo("10");
+		assertThat(api.getContentType()).isEqualTo("application/problem+json");
+		assertThat(JsonMapper.shared().readValue(api.getContentAsString(), Map.class)).isEqualTo(Map.of("title",
+				"Service Unavailable", "status", 503, "detail",
+				"Casebook is starting: it is loading its data and search index. Please try again in a few seconds."));
+
 		this.availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
 		assertThat(request("/innovations").getStatus()).isEqualTo(200);
+		assertThat(request("/api/v1/innovations").getStatus()).isEqualTo(200);
 	}
 
 	@Test

@@ -17,8 +17,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * What every request goes through in Casebook, for web slices: the security filter chain
- * with its headers and the administrator's account, and what the error advice and the
- * filters need.
+ * with its headers and the administrator's account, the error controller of the JSON API,
+ * and what the error advice and the filters need.
  * <p>
  * In Boot 4 a {@code @WebMvcTest} brings Spring Security only with
  * {@code spring-boot-security-test}, and picks up no {@code @Configuration} of ours: the
@@ -35,7 +35,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * {@code DataAccessResourceFailureException}) are told apart without asking it.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfiguration.class, FirstRequests.class, SiteUrls.class })
+@Import({ SecurityConfiguration.class, FirstRequests.class, SiteUrls.class, ProblemErrorController.Registration.class })
 @ImportAutoConfiguration({ SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
 		SecurityFilterAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class })
 @EnableConfigurationProperties({ AdminProperties.class, MapTiles.class, SiteProperties.class })

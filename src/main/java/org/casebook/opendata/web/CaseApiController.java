@@ -2,6 +2,9 @@ package org.casebook.opendata.web;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.casebook.innovation.InnovationNotFoundException;
 import org.casebook.opendata.CaseDocument;
 import org.casebook.opendata.CaseRecords;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the source, not the index; an export's JSON lines hold the same documents.
  */
 @RestController
+@Tag(name = "Cases", description = "A published case, whole")
 class CaseApiController {
 
 	private final CaseRecords records;
@@ -29,7 +33,12 @@ class CaseApiController {
 	}
 
 	@GetMapping("/api/v1/innovations/{slug}")
-	CaseDocument innovation(@PathVariable String slug) {
+	@Operation(summary = "Read a published case",
+			description = "Everything that the case's page shows, from the database: its texts, facts, "
+					+ "organisations, links, location, provenance and licence. Each line of a JSON Lines export "
+					+ "is one of these.")
+	CaseDocument innovation(@Parameter(description = "The case's slug, as its URL and the search's items name it",
+			example = "govtech-poland-challenge-based-procurement") @PathVariable String slug) {
 		return this.records.published(List.of(slug))
 			.stream()
 			.findFirst()

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.casebook.search.InnovationHit;
 import org.casebook.search.InnovationSearch;
 import org.casebook.search.SearchQueryParser;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The search as JSON, with the same parameters as the list page and complete facet lists.
  */
 @RestController
+@Tag(name = "Search", description = "The published cases, searched as the list page searches them")
 class SearchApiController {
 
 	private final SearchQueryParser parser;
@@ -49,7 +54,10 @@ class SearchApiController {
 
 	@SearchWork
 	@GetMapping("/api/v1/innovations")
-	SearchJson search(@RequestParam MultiValueMap<String, String> parameters, Locale locale) {
+	@Operation(summary = "Search the published cases",
+			description = "A page of the cases that match, with the counts of every facet value and year of launch: "
+					+ "the list page's search (its parameters are the list's), as JSON, with complete facet lists.")
+	SearchJson search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, Locale locale) {
 		SearchQueryParser.Parsed parsed = this.parser.parse(parameters);
 		SearchResults results = this.search.search(parsed.query());
 		Map<String, List<?>> facets = new LinkedHashMap<>();
@@ -125,6 +133,7 @@ class SearchApiController {
 
 	}
 
+	@Schema(name = "Location")
 	record LocationJson(String name, double lat, double lon) {
 	}
 

@@ -10,12 +10,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.method.HandlerMethod;
@@ -123,8 +126,18 @@ class SearchConcurrencyLimit extends OncePerRequestFilter {
 		if (!turn) {
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			response.setHeader("Retry-After", "5");
+			String message = this.messages.getMessage("search.busy", null, request.getLocale());
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				// The JSON API says it with a problem (RFC 9457), as its other errors.
+				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+				JsonMapper.shared()
+					.writeValue(response.getOutputStream(),
+							new Problem(HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(),
+									HttpServletResponse.SC_SERVICE_UNAVAILABLE, message));
+				return;
+			}
 			response.setContentType("text/plain;charset=UTF-8");
-			response.getWriter().println(this.messages.getMessage("search.busy", null, request.getLocale()));
+			response.getWriter().println(message);
 			return;
 		}
 		// The page is kept until the turn is over, then sent: a client that reads slowly
@@ -137,6 +150,13 @@ class SearchConcurrencyLimit extends OncePerRequestFilter {
 			this.permits.release();
 		}
 		page.copyBodyToResponse();
+	}
+
+	/**
+	 * An RFC 9457 problem, as the JSON API's other errors are written: without a type,
+	 * which is then about:blank.
+	 */
+	record Problem(String title, int status, String detail) {
 	}
 
 }

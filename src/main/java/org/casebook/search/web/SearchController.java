@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The list of innovations: a plain GET form that works without JavaScript. With htmx,
- * requests carry {@code HX-Request} and get only the part of the page that changes.
+ * The list of innovations, and the same search on a map or as statistics: a plain GET
+ * form that works without JavaScript. With htmx, requests carry {@code HX-Request} and
+ * get only the part of the page that changes.
  */
 @Controller
 class SearchController {
@@ -49,19 +50,49 @@ class SearchController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
 			@RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore, Locale locale,
 			Model model) {
+		return show(SearchView.LIST, parameters, htmx, historyRestore, locale, model);
+	}
+
+	/**
+	 * The search's counts as charts, with the list's parameters: the charts change with
+	 * the filters beside them, as the list does.
+	 */
+	@SearchWork
+	@GetMapping(StatisticsPage.PATH)
+	String statistics(@RequestParam MultiValueMap<String, String> parameters,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore, Locale locale,
+			Model model) {
+		return show(SearchView.STATISTICS, parameters, htmx, historyRestore, locale, model);
+	}
+
+	/**
+	 * A view of the search: the one its {@code view} parameter names, or the address's
+	 * own. A view asked for at another view's address (such as
+	 * {@code /innovations?view=statistics}) is redirected to its own, with the same
+	 * search.
+	 */
+	private String show(SearchView byDefault, MultiValueMap<String, String> parameters, String htmx,
+			String historyRestore, Locale locale, Model model) {
+		SearchView view = view(parameters.getFirst("view"), byDefault);
 		SearchQueryParser.Parsed parsed = this.parser.parse(parameters);
+		if (!view.path().equals(byDefault.path())) {
+			return "redirect:" + SearchPage.viewUrl(parsed.query(), view);
+		}
 		List<String> notices = parsed.notices()
 			.stream()
 			.map((notice) -> this.messages.getMessage(notice, locale))
 			.toList();
-		SearchView view = SearchView.parse(parameters.getFirst("view"));
-		// The map view shows counts only: its points come from the map's own API.
-		SearchResults results = (view == SearchView.MAP)
-				? this.search.counts(parsed.query(), EnumSet.allOf(Facet.class), true)
-				: this.search.search(parsed.query());
+		// The map and the statistics show counts only: the map's points come from its own
+		// API.
+		SearchResults results = (view == SearchView.LIST) ? this.search.search(parsed.query())
+				: this.search.counts(parsed.query(), EnumSet.allOf(Facet.class), true);
 		SearchPage page = new SearchPage(results, notices, expanded(parameters.get("show")), view,
 				NumberFormat.getIntegerInstance(locale));
 		model.addAttribute("page", page);
+		if (view == SearchView.STATISTICS) {
+			model.addAttribute("statistics", StatisticsPage.of(page));
+		}
 		// Restoring a page the browser's history no longer has needs all of it.
 		if (htmx != null && historyRestore == null) {
 			return "search/list :: results";
@@ -78,6 +109,10 @@ class SearchController {
 		return MetaDescription
 			.of(search.isEmpty() ? this.messages.getMessage("list.description.all", new Object[] { total }, locale)
 					: this.messages.getMessage("list.description", new Object[] { search, total }, locale));
+	}
+
+	private static SearchView view(String parameter, SearchView byDefault) {
+		return (parameter == null || parameter.isEmpty()) ? byDefault : SearchView.parse(parameter);
 	}
 
 	private static Set<Facet> expanded(List<String> show) {

@@ -2,7 +2,6 @@ package org.casebook.search.web;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -22,7 +21,7 @@ import org.casebook.search.SearchSort;
  * @param results what the search found
  * @param notices messages about the request, resolved
  * @param expanded the facets whose every value is shown
- * @param view whether the results are shown as a list or on the map
+ * @param view whether the results are shown as a list, on the map or as statistics
  * @param numbers how the reader's language writes counts; one per page, as formats are
  * costly to make and not to be shared between threads
  */
@@ -39,12 +38,6 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	 * filters' column.
 	 */
 	static final int MAX_YEAR_BARS = 10;
-
-	/**
-	 * How many years a bar of the histogram may group, the fewest that keep to the limit
-	 * above.
-	 */
-	private static final List<Integer> YEAR_GROUPS = List.of(1, 2, 5, 10, 20, 50, 100);
 
 	/** A count as the reader's language writes it, such as 1,234. */
 	public String number(long count) {
@@ -130,6 +123,14 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 		return this.view == SearchView.MAP;
 	}
 
+	public boolean isList() {
+		return this.view == SearchView.LIST;
+	}
+
+	public boolean isStatistics() {
+		return this.view == SearchView.STATISTICS;
+	}
+
 	public List<SearchView> views() {
 		return List.of(SearchView.values());
 	}
@@ -155,7 +156,27 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	 * many as the table counts for it.
 	 */
 	public String countryListUrl(String country) {
-		return viewUrl(query().selecting(Facet.COUNTRY, country), SearchView.LIST);
+		return listUrl(Facet.COUNTRY, country);
+	}
+
+	/**
+	 * The list of this search's results with one value of a facet, as many as the facet
+	 * counts for it: the facet's other values are left out, the other filters kept.
+	 */
+	public String listUrl(Facet facet, String key) {
+		return viewUrl(query().selecting(facet, key), SearchView.LIST);
+	}
+
+	/**
+	 * The list of this search's results launched in some years, as many as they count.
+	 */
+	public String yearsListUrl(int from, int to) {
+		return viewUrl(query().withYears(from, to), SearchView.LIST);
+	}
+
+	/** This search's map, at its table of every country. */
+	public String mapCountriesUrl() {
+		return viewUrl(SearchView.MAP) + "#map-countries";
 	}
 
 	/** The map's country table: every country with results, largest first. */
@@ -163,9 +184,10 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 		return this.results.facets().get(Facet.COUNTRY).stream().filter((value) -> value.count() > 0).toList();
 	}
 
-	private static String viewUrl(SearchQuery query, SearchView view) {
-		String url = query.toUrl(PATH);
-		return (view == SearchView.LIST) ? url : withParameter(url, "view", view.parameter());
+	/** The URL of a search in a view. */
+	static String viewUrl(SearchQuery query, SearchView view) {
+		String url = query.toUrl(view.path());
+		return (view == SearchView.MAP) ? withParameter(url, "view", view.parameter()) : url;
 	}
 
 	private static String withParameter(String url, String name, String value) {
@@ -219,32 +241,27 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	 * shows.
 	 */
 	public List<YearBar> yearBars() {
-		List<SearchResults.YearCount> years = this.results.years();
-		if (years.isEmpty()) {
-			return List.of();
-		}
-		int first = years.get(0).year();
-		int last = years.get(years.size() - 1).year();
-		int width = YEAR_GROUPS.stream()
-			.filter((group) -> last / group - first / group < MAX_YEAR_BARS)
-			.findFirst()
-			.orElse(YEAR_GROUPS.get(YEAR_GROUPS.size() - 1));
-		int firstGroup = first / width;
-		long[] counts = new long[last / width - firstGroup + 1];
-		years.forEach((year) -> counts[year.year() / width - firstGroup] += year.count());
-		long max = Math.max(1, Arrays.stream(counts).max().orElse(1));
-		Integer yearFrom = query().yearFrom();
-		Integer yearTo = query().yearTo();
+		List<YearSpans.Span> spans = YearSpans.of(this.results.years(), MAX_YEAR_BARS);
+		long max = Math.max(1, spans.stream().mapToLong(YearSpans.Span::count).max().orElse(1));
 		List<YearBar> bars = new ArrayList<>();
-		for (int group = 0; group < counts.length; group++) {
-			int from = Math.max(first, (firstGroup + group) * width);
-			int to = Math.min(last, (firstGroup + group) * width + width - 1);
-			long count = counts[group];
-			int height = (int) Math.ceil(20.0 * count / max) * 5;
-			boolean inRange = (yearFrom == null || to >= yearFrom) && (yearTo == null || from <= yearTo);
-			bars.add(new YearBar(from, to, count, height, inRange, url(query().withYears(from, to))));
+		for (YearSpans.Span span : spans) {
+			int height = (int) Math.ceil(20.0 * span.count() / max) * 5;
+			bars.add(new YearBar(span.from(), span.to(), span.count(), height, inYearRange(span.from(), span.to()),
+					yearsUrl(span.from(), span.to())));
 		}
 		return bars;
+	}
+
+	/** Whether some years overlap the selected years (all do when none are). */
+	boolean inYearRange(int from, int to) {
+		Integer yearFrom = query().yearFrom();
+		Integer yearTo = query().yearTo();
+		return (yearFrom == null || to >= yearFrom) && (yearTo == null || from <= yearTo);
+	}
+
+	/** The search in some years, in the view shown now. */
+	String yearsUrl(int from, int to) {
+		return url(query().withYears(from, to));
 	}
 
 	/**

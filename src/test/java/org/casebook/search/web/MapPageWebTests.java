@@ -107,7 +107,7 @@ class MapPageWebTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("There is no view &quot;globe&quot;: choose list or map.");
+		assertThat(page).contains("There is no view &quot;globe&quot;: choose list, map or statistics.");
 		assertThat(this.search.calls()).isEmpty();
 	}
 

@@ -2,6 +2,7 @@ package org.casebook.search.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.mock.web.MockFilterChain;
@@ -50,7 +52,15 @@ class SearchConcurrencyLimitTests {
 		});
 		assertThat(second.getStatus()).isEqualTo(503);
 		assertThat(second.getHeader("Retry-After")).isNotBlank();
-		assertThat(second.getContentAsString()).contains("search.busy");
+		// The JSON API says it with a problem (RFC 9457), a page in a sentence.
+		assertThat(second.getContentType()).isEqualTo("application/problem+json");
+		assertThat(JsonMapper.shared().readValue(second.getContentAsString(), Map.class))
+			.isEqualTo(Map.of("title", "Service Unavailable", "status", 503, "detail", "search.busy"));
+		MockHttpServletResponse page = run("/innovations", () -> {
+		});
+		assertThat(page.getStatus()).isEqualTo(503);
+		assertThat(page.getContentType()).startsWith("text/plain");
+		assertThat(page.getContentAsString()).contains("search.busy");
 
 		// What is not a search is not held up.
 		assertThat(run("/innovations/some-case", () -> {
