@@ -19,7 +19,6 @@ import org.casebook.taxonomy.GovernmentLevel;
 import org.casebook.taxonomy.InnovationStage;
 import org.casebook.taxonomy.OrganisationType;
 import org.casebook.taxonomy.Sector;
-import org.casebook.taxonomy.Tag;
 import org.casebook.taxonomy.Taxonomies;
 import org.casebook.taxonomy.TaxonomyTerm;
 
@@ -113,7 +112,7 @@ class SearchApiController {
 					(terms.level() != null) ? TermJson.of(GovernmentLevel.class, terms.level(), taxonomies) : null,
 					TermJson.of(Sector.class, terms.sectors(), taxonomies),
 					TermJson.of(InnovationStage.class, terms.stages(), taxonomies),
-					TermJson.of(Tag.class, terms.tags(), taxonomies),
+					TermJson.of(org.casebook.taxonomy.Tag.class, terms.tags(), taxonomies),
 					TermJson.of(OrganisationType.class, terms.organisationTypes(), taxonomies), location,
 					hit.publishedAt(), hit.demo());
 		}
