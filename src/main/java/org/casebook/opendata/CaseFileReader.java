@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -60,12 +61,16 @@ final class CaseFileReader {
 		catch (CharacterCodingException ex) {
 			problems.accept(ImportProblem.of(0, null, "encoding"));
 		}
+		catch (CSVException ex) {
+			problems.accept(ImportProblem.of(0, null, "csv", ex.getMessage()));
+		}
 		catch (UncheckedIOException ex) {
+			// The CSV parser's iterator wraps what it cannot read.
 			if (ex.getCause() instanceof CharacterCodingException) {
 				problems.accept(ImportProblem.of(0, null, "encoding"));
 			}
-			else if (ex.getCause() != null && ex.getCause().getClass().getSimpleName().equals("CSVException")) {
-				problems.accept(ImportProblem.of(0, null, "csv", ex.getCause().getMessage()));
+			else if (ex.getCause() instanceof CSVException csv) {
+				problems.accept(ImportProblem.of(0, null, "csv", csv.getMessage()));
 			}
 			else {
 				throw ex;

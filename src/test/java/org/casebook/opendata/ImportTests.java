@@ -88,6 +88,17 @@ class ImportTests {
 	}
 
 	@Test
+	void aFileThatIsNotCsvOrNotUtf8IsAProblemNotAFailure() throws Exception {
+		CaseImport.Report broken = this.imports.check(file("broken.csv", "slug,title,language\nx,\"open,en\n"),
+				ExportFormat.CSV);
+		assertThat(broken.problems()).extracting(ImportJobsTestAccess::where).containsExactly("0 null csv");
+		Path latin1 = this.directory.resolve("latin1.csv");
+		Files.write(latin1, "slug,title,language\ncafe,Caf\u00e9,fr\n".getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(this.imports.check(latin1, ExportFormat.CSV).problems()).extracting(ImportJobsTestAccess::where)
+			.containsExactly("0 null encoding");
+	}
+
+	@Test
 	void exportImportIntoACatalogueWithoutTheCasesAndExportAgainGiveTheSameFile() throws Exception {
 		for (ExportFormat format : ExportFormat.values()) {
 			SearchQuery all = new SearchQuery("", Map.of(), null, null, SearchSort.TITLE, 1, 20);
