@@ -7,6 +7,8 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,8 +31,9 @@ import org.springframework.stereotype.Service;
 /**
  * Writes every case a search finds, whole, as CSV or JSON Lines, while it reads them: the
  * engine hands slugs in the search's order a batch at a time, the database gives the
- * cases of a thousand slugs at a time, and each is written out before the next batch is
- * read. Memory stays that of one batch, for ten cases or a million.
+ * cases of a thousand slugs at a time (the next three thousand read while these are
+ * written), and each is written out as it comes. Memory stays that of a few batches, for
+ * ten cases or a million.
  * <p>
  * An export holds a database connection only while it reads a batch, but keeps a core
  * busy: at most {@code casebook.export.concurrency} run at once, others are refused
@@ -42,6 +45,9 @@ public class CaseExport {
 	/** Cases read from the database at a time. */
 	static final int DATABASE_BATCH = 1000;
 
+	/** Batches read ahead by each export, each on a thread of its own. */
+	static final int READ_AHEAD = 3;
+
 	private final InnovationSearch search;
 
 	private final CaseRecords records;
@@ -52,7 +58,7 @@ public class CaseExport {
 
 	private final Semaphore slots;
 
-	/** Reads ahead for the running exports, one batch each at most. */
+	/** Reads ahead for the running exports. */
 	private final ExecutorService reader;
 
 	CaseExport(InnovationSearch search, CaseRecords records, Taxonomies taxonomies, JsonMapper json,
@@ -62,7 +68,7 @@ public class CaseExport {
 		this.taxonomies = taxonomies;
 		this.json = json;
 		this.slots = new Semaphore(Math.max(1, concurrency));
-		this.reader = Executors.newFixedThreadPool(Math.max(1, concurrency), (task) -> {
+		this.reader = Executors.newFixedThreadPool(Math.max(1, concurrency) * READ_AHEAD, (task) -> {
 			Thread thread = new Thread(task, "casebook-export-reader");
 			thread.setDaemon(true);
 			return thread;
@@ -85,13 +91,18 @@ public class CaseExport {
 			long[] written = { 0 };
 			try {
 				this.search.forEachMatch(query, (slugs) -> {
-					// The next thousand cases are read from the database while these are
-					// written out: PostgreSQL and the writing share the cores.
-					Future<List<CaseRecord>> next = this.reader.submit(() -> read(slugs, 0));
-					for (int from = 0; from < slugs.size(); from += DATABASE_BATCH) {
-						List<CaseRecord> cases = await(next);
-						int following = from + DATABASE_BATCH;
-						next = (following < slugs.size()) ? this.reader.submit(() -> read(slugs, following)) : null;
+					// The next batches are read from the database while this one is
+					// written out: a batch waits mostly on PostgreSQL's random reads of
+					// rows and collections, which overlap.
+					Deque<Future<List<CaseRecord>>> ahead = new ArrayDeque<>();
+					int next = 0;
+					while (next < slugs.size() || !ahead.isEmpty()) {
+						while (next < slugs.size() && ahead.size() < READ_AHEAD) {
+							int from = next;
+							ahead.add(this.reader.submit(() -> read(slugs, from)));
+							next += DATABASE_BATCH;
+						}
+						List<CaseRecord> cases = await(ahead.poll());
 						for (CaseRecord record : cases) {
 							rows.accept(record);
 						}
