@@ -104,12 +104,6 @@ class CaseWriter {
 				}
 				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 				innovations.copyTo(copy);
-				try (Statement statement = connection.createStatement()) {
-					// Without statistics the planner takes the temporary table for a
-					// large
-					// one and scans the collections whole to join them with it.
-					statement.execute("ANALYZE import_innovation");
-				}
 				long revision = revision(connection, now, author);
 				try (Statement statement = connection.createStatement()) {
 					for (String table : CHILD_TABLES.keySet()) {
