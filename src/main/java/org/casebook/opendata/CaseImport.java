@@ -83,12 +83,6 @@ public class CaseImport {
 
 	}
 
-	/** Checks a file and writes nothing. */
-	public Report check(Path file, ExportFormat format) throws IOException {
-		return check(file, format, (rows) -> {
-		});
-	}
-
 	/**
 	 * Checks a file, then writes it if it has no problem, each batch a revision of its
 	 * cases.
@@ -96,8 +90,7 @@ public class CaseImport {
 	 * @param progress told how many rows are written, after each batch
 	 */
 	public Report run(Path file, ExportFormat format, String author, LongConsumer progress) throws IOException {
-		Report checked = check(file, format, (rows) -> {
-		});
+		Report checked = check(file, format);
 		if (checked.hasProblems()) {
 			return checked;
 		}
@@ -152,7 +145,8 @@ public class CaseImport {
 		progress.accept(done[0]);
 	}
 
-	private Report check(Path file, ExportFormat format, LongConsumer progress) throws IOException {
+	/** Checks a file and writes nothing. */
+	public Report check(Path file, ExportFormat format) throws IOException {
 		List<ImportProblem> problems = new ArrayList<>();
 		long[] problemCount = { 0 };
 		long[] rows = { 0 };

@@ -74,7 +74,7 @@ class ImportTests {
 		long before = count();
 		CaseImport.Report report = this.imports.check(file("problems.csv", csv), ExportFormat.CSV);
 		assertThat(report.rows()).isEqualTo(11);
-		assertThat(report.problems()).extracting(ImportJobsTestAccess::where)
+		assertThat(report.problems()).extracting(ImportTests::where)
 			.containsExactlyInAnyOrder("1 colour unknownColumn", "3 slug slug", "4 title required",
 					"5 launch_year year", "6 countries unknownTerm", "7 longitude halfAPoint", "8 links link",
 					"9 demo boolean", "10 published_at instant", "11 slug duplicateSlug", "12 language language",
@@ -91,10 +91,10 @@ class ImportTests {
 	void aFileThatIsNotCsvOrNotUtf8IsAProblemNotAFailure() throws Exception {
 		CaseImport.Report broken = this.imports.check(file("broken.csv", "slug,title,language\nx,\"open,en\n"),
 				ExportFormat.CSV);
-		assertThat(broken.problems()).extracting(ImportJobsTestAccess::where).containsExactly("0 null csv");
+		assertThat(broken.problems()).extracting(ImportTests::where).containsExactly("0 null csv");
 		Path latin1 = this.directory.resolve("latin1.csv");
 		Files.write(latin1, "slug,title,language\ncafe,Caf\u00e9,fr\n".getBytes(StandardCharsets.ISO_8859_1));
-		assertThat(this.imports.check(latin1, ExportFormat.CSV).problems()).extracting(ImportJobsTestAccess::where)
+		assertThat(this.imports.check(latin1, ExportFormat.CSV).problems()).extracting(ImportTests::where)
 			.containsExactly("0 null encoding");
 	}
 
@@ -206,12 +206,8 @@ class ImportTests {
 	}
 
 	/** How a problem reads in an assertion: line, column, code. */
-	static final class ImportJobsTestAccess {
-
-		static String where(ImportProblem problem) {
-			return problem.line() + " " + problem.column() + " " + problem.code().replace("import.problem.", "");
-		}
-
+	private static String where(ImportProblem problem) {
+		return problem.line() + " " + problem.column() + " " + problem.code().replace("import.problem.", "");
 	}
 
 }
