@@ -30,7 +30,7 @@ public @interface CasebookWebTest {
 	@AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
 	Class<?>[] value() default {};
 
-	/** Properties of the test, such as {@code casebook.admin.password=…}. */
+	/** Properties of the test, such as {@code casebook.site-url=…}. */
 	@AliasFor(annotation = WebMvcTest.class, attribute = "properties")
 	String[] properties() default {};
 

@@ -26,6 +26,9 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -82,9 +85,17 @@ class Errors {
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, HandlerMethodValidationException.class,
-			MissingServletRequestParameterException.class })
+			MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
+			MultipartException.class })
 	ModelAndView badRequest(HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		return answer(request, response, locale, HttpStatus.BAD_REQUEST, "error/4xx", message("error.4xx.text"), false);
+	}
+
+	/** An upload larger than {@code spring.servlet.multipart.max-file-size}. */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		return answer(request, response, locale, HttpStatus.CONTENT_TOO_LARGE, "error/4xx", message("error.tooLarge"),
+				true);
 	}
 
 	@ExceptionHandler(SearchIndexMaintenance.RepairRunningException.class)

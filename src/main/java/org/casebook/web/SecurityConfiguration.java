@@ -1,58 +1,83 @@
 package org.casebook.web;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.casebook.map.MapTiles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * The catalogue is public; the maintenance endpoints under {@code /admin} are for the
- * administrator only, with HTTP Basic authentication (meant for scripts and curl).
+ * The catalogue is public. People sign in with a form (sessions kept in PostgreSQL, CSRF
+ * tokens on every form); their roles open the rest: editors the imports, administrators
+ * everything under {@code /admin}. Scripts reach {@code /admin/api/**} with an account's
+ * address and password by HTTP Basic, without a session.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+	/** Where editors work; the rest of {@code /admin} is for administrators. */
+	static final String[] EDITOR_ROUTES = { "/admin/import", "/admin/import/**", "/admin/api/imports",
+			"/admin/api/imports/**" };
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, MapTiles tiles) throws Exception {
-		return http
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers("/admin/**").hasRole("ADMIN").anyRequest().permitAll())
+	@Order(1)
+	SecurityFilterChain scripts(HttpSecurity http, MapTiles tiles) throws Exception {
+		http.securityMatcher("/admin/api/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(EDITOR_ROUTES)
+				.hasRole("EDITOR")
+				.anyRequest()
+				.hasRole("ADMIN"))
 			.httpBasic(Customizer.withDefaults())
-			// Scripts send no CSRF token; CrossSiteAdminGuard turns browsers' cross-site
-			// requests away instead. The JSON API only reads, without cookies or
-			// credentials: a request with another method is told so (405), not refused
-			// for want of a token.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/admin/**", "/api/**"))
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.cors((cors) -> cors.configurationSource(openDataReads()))
+			// Scripts send no CSRF token and no cookie: nothing a browser sends by itself
+			// authenticates here but HTTP Basic, and CrossSiteAdminGuard turns browsers'
+			// cross-site requests away.
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return headers(http, tiles).build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, MapTiles tiles,
+			ObjectProvider<AuthenticationFailureHandler> signInFailures) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(EDITOR_ROUTES)
+			.hasRole("EDITOR")
+			.requestMatchers("/admin/**")
+			.hasRole("ADMIN")
+			.requestMatchers("/account", "/account/**")
+			.authenticated()
+			.anyRequest()
+			.permitAll()).formLogin((form) -> {
+				form.loginPage("/login").usernameParameter("email").permitAll();
+				signInFailures.ifAvailable(form::failureHandler);
+			})
+			.logout((logout) -> logout.logoutSuccessUrl("/"))
+			// The JSON API only reads, without cookies or credentials: a request with
+			// another method is told so (405), not refused for want of a token.
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"));
+		return headers(http, tiles).build();
+	}
+
+	private static HttpSecurity headers(HttpSecurity http, MapTiles tiles) throws Exception {
+		return http.cors((cors) -> cors.configurationSource(openDataReads()))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(tiles)))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)))
-			.build();
+				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)));
 	}
 
 	/**
@@ -97,24 +122,6 @@ class SecurityConfiguration {
 		}
 		URI uri = URI.create(urlTemplate.replaceAll("[{}]", ""));
 		return uri.getScheme() + "://" + uri.getRawAuthority();
-	}
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	@Bean
-	UserDetailsService administrators(AdminProperties admin, PasswordEncoder passwordEncoder) {
-		String password = admin.password();
-		if (password == null || password.isBlank()) {
-			byte[] random = new byte[12];
-			new SecureRandom().nextBytes(random);
-			password = HexFormat.of().formatHex(random);
-			log.warn("No CASEBOOK_ADMIN_PASSWORD set: the password of 'admin' for this run is {}", password);
-		}
-		return new InMemoryUserDetailsManager(
-				User.withUsername("admin").password(passwordEncoder.encode(password)).roles("ADMIN").build());
 	}
 
 }

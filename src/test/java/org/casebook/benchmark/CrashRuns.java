@@ -109,7 +109,7 @@ public final class CrashRuns {
 				awaitReady(port, restarted);
 				double restartSeconds = (System.nanoTime() - start) / 1e9;
 				long present = committedCases();
-				String consistency = get(port, "/admin/search-index");
+				String consistency = get(port, "/admin/api/search-index");
 				boolean consistent = consistency.contains("\"missing\":0") && consistency.contains("\"stale\":0")
 						&& consistency.contains("\"outdated\":0");
 				boolean kept = committed < 0 || present >= committed;
@@ -141,7 +141,8 @@ public final class CrashRuns {
 				"-cp", System.getProperty("java.class.path"), "org.casebook.CasebookApplication",
 				"--server.port=" + port, "--casebook.demo.cases=" + cases,
 				"--casebook.embedded-postgres.data-directory=" + this.data.resolve("postgres"),
-				"--casebook.index-directory=" + this.data.resolve("index"), "--casebook.admin.password=" + PASSWORD,
+				"--casebook.index-directory=" + this.data.resolve("index"),
+				"--casebook.admin.email=admin@casebook.test", "--casebook.admin.password=" + PASSWORD,
 				"--logging.level.org.hibernate.search=warn");
 		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -190,14 +191,14 @@ public final class CrashRuns {
 
 	private void repairInBackground(int port) {
 		this.http
-			.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/search-index/repair"))
+			.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/api/search-index/repair"))
 				.header("Authorization", basic())
 				.POST(HttpRequest.BodyPublishers.noBody())
 				.build(), HttpResponse.BodyHandlers.discarding());
 	}
 
 	private static String basic() {
-		return "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes());
+		return "Basic " + java.util.Base64.getEncoder().encodeToString(("admin@casebook.test:" + PASSWORD).getBytes());
 	}
 
 	/**

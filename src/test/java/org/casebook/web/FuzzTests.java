@@ -103,7 +103,7 @@ class FuzzTests {
 		List<Route> routes = routes();
 		assertThat(routes).extracting(Route::pattern)
 			.contains("/innovations", "/innovations/{slug}", "/api/v1/innovations", "/api/v1/map", "/api/v1/countries",
-					"/admin/search-index/repair", "/actuator/health");
+					"/admin/api/search-index/repair", "/actuator/health");
 		Map<Integer, Integer> statuses = new TreeMap<>();
 		List<String> failures = new ArrayList<>();
 		for (int i = 0; i < REQUESTS && failures.size() < 20; i++) {

@@ -1,5 +1,6 @@
 package org.casebook.web;
 
+import org.casebook.account.Role;
 import org.casebook.map.MapTiles;
 import org.casebook.site.SiteProperties;
 import org.casebook.site.SiteUrls;
@@ -12,13 +13,19 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * What every request goes through in Casebook, for web slices: the security filter chain
- * with its headers and the administrator's account, the error controller of the JSON API,
- * and what the error advice and the filters need.
+ * with its headers, an account of each role, the error controller of the JSON API, and
+ * what the error advice and the filters need.
  * <p>
  * In Boot 4 a {@code @WebMvcTest} brings Spring Security only with
  * {@code spring-boot-security-test}, and picks up no {@code @Configuration} of ours: the
@@ -38,8 +45,29 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @Import({ SecurityConfiguration.class, FirstRequests.class, SiteUrls.class, ProblemErrorController.Registration.class })
 @ImportAutoConfiguration({ SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
 		SecurityFilterAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class })
-@EnableConfigurationProperties({ AdminProperties.class, MapTiles.class, SiteProperties.class })
+@EnableConfigurationProperties({ MapTiles.class, SiteProperties.class })
 public class WebSliceConfiguration {
+
+	/**
+	 * Accounts live in PostgreSQL; a slice has one of each role instead, all with this
+	 * password.
+	 */
+	public static final String PASSWORD = "slice-secret";
+
+	@Bean
+	UserDetailsService sliceAccounts() {
+		return new InMemoryUserDetailsManager(user("admin@casebook.test", Role.ADMIN),
+				user("editor@casebook.test", Role.EDITOR), user("contributor@casebook.test", Role.CONTRIBUTOR));
+	}
+
+	private static UserDetails user(String email, Role role) {
+		return User.withUsername(email).password("{noop}" + PASSWORD).roles(role.name()).build();
+	}
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.fromHierarchy(Role.hierarchy());
+	}
 
 	@Bean
 	DatabaseFailures databaseFailures() {

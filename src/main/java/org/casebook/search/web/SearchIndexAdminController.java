@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * demand. Administrators only (see the README).
  */
 @RestController
-@RequestMapping("/admin/search-index")
+@RequestMapping("/admin/api/search-index")
 class SearchIndexAdminController {
 
 	private final SearchIndexMaintenance maintenance;

@@ -5,6 +5,8 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.casebook.CasebookIntegrationTest;
+import org.casebook.account.SignIn;
+import org.casebook.account.Visitor;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -24,8 +27,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Imports through HTTP: for the administrator only; a dry run through the API reports its
- * problems by line and column; the upload page follows the import.
+ * Imports through HTTP: for editors only (scripts by HTTP Basic, people signed in); a dry
+ * run through the API reports its problems by line and column; the upload page follows
+ * the import.
  */
 @CasebookIntegrationTest
 class ImportApiTests {
@@ -43,10 +47,12 @@ class ImportApiTests {
 	JsonMapper json;
 
 	@Test
-	void onlyTheAdministratorImports() throws Exception {
+	void onlyEditorsImport() throws Exception {
 		this.mvc.perform(post("/admin/api/imports").contentType("text/csv").content(CSV))
 			.andExpect(status().isUnauthorized());
-		this.mvc.perform(get("/admin/import")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/admin/import"))
+			.andExpect(status().isFound())
+			.andExpect(header().string("Location", endsWith("/login")));
 	}
 
 	@Test
@@ -81,20 +87,21 @@ class ImportApiTests {
 
 	@Test
 	void theUploadPageFollowsTheImport() throws Exception {
-		this.mvc.perform(get("/admin/import").with(ImportApiTests::administrator))
+		Visitor session = SignIn.as(this.mvc, SignIn.ADMIN, SignIn.PASSWORD);
+		session.perform(get("/admin/import"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("type=\"file\"")));
-		String redirect = this.mvc
+		String redirect = session
 			.perform(multipart("/admin/import")
 				.file(new MockMultipartFile("file", "cases.csv", "text/csv", CSV.getBytes(StandardCharsets.UTF_8)))
 				.param("dryRun", "true")
-				.with(ImportApiTests::administrator))
+				.param("_csrf", session.csrf("/admin/import")))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
 		waitFor("/admin/api/imports/" + redirect.substring(redirect.lastIndexOf('/') + 1));
-		this.mvc.perform(get(redirect).with(ImportApiTests::administrator))
+		session.perform(get(redirect))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("There is no term “zz” in this taxonomy.")))
 			.andExpect(content().string(containsString("<td>3</td>")));
@@ -102,8 +109,8 @@ class ImportApiTests {
 
 	/** HTTP Basic, as scripts send it. */
 	private static MockHttpServletRequest administrator(MockHttpServletRequest request) {
-		request.addHeader("Authorization",
-				"Basic " + Base64.getEncoder().encodeToString("admin:test-secret".getBytes(StandardCharsets.UTF_8)));
+		request.addHeader("Authorization", "Basic " + Base64.getEncoder()
+			.encodeToString("admin@casebook.test:test-secret".getBytes(StandardCharsets.UTF_8)));
 		return request;
 	}
 

@@ -50,10 +50,10 @@ class SearchIndexAdminTests {
 
 	@Test
 	void onlyTheAdministratorMayCheckOrRepair() throws Exception {
-		this.mvc.perform(get("/admin/search-index")).andExpect(status().isUnauthorized());
-		this.mvc.perform(as(get("/admin/search-index"), "wrong")).andExpect(status().isUnauthorized());
-		this.mvc.perform(post("/admin/search-index/repair")).andExpect(status().isUnauthorized());
-		this.mvc.perform(as(get("/admin/search-index"), "test-secret"))
+		this.mvc.perform(get("/admin/api/search-index")).andExpect(status().isUnauthorized());
+		this.mvc.perform(as(get("/admin/api/search-index"), "wrong")).andExpect(status().isUnauthorized());
+		this.mvc.perform(post("/admin/api/search-index/repair")).andExpect(status().isUnauthorized());
+		this.mvc.perform(as(get("/admin/api/search-index"), "test-secret"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.missing").value(0))
 			.andExpect(jsonPath("$.stale").value(0));
@@ -67,17 +67,17 @@ class SearchIndexAdminTests {
 				INSERT INTO innovation (id, slug, title, language, status, created_at, updated_at, published_at)
 				VALUES (nextval('innovation_seq') + 1000000, 'restored-from-backup', 'Restored from a backup', 'en',
 				        'PUBLISHED', now(), now(), now())""");
-		this.mvc.perform(as(get("/admin/search-index"), "test-secret"))
+		this.mvc.perform(as(get("/admin/api/search-index"), "test-secret"))
 			.andExpect(jsonPath("$.missing").value(1))
 			.andExpect(jsonPath("$.stale").value(0));
-		this.mvc.perform(as(post("/admin/search-index/repair"), "test-secret"))
+		this.mvc.perform(as(post("/admin/api/search-index/repair"), "test-secret"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.missing").value(0))
 			.andExpect(jsonPath("$.stale").value(0));
 
 		this.jdbc.update("DELETE FROM innovation WHERE slug = 'restored-from-backup'");
-		this.mvc.perform(as(get("/admin/search-index"), "test-secret")).andExpect(jsonPath("$.stale").value(1));
-		this.mvc.perform(as(post("/admin/search-index/repair"), "test-secret"))
+		this.mvc.perform(as(get("/admin/api/search-index"), "test-secret")).andExpect(jsonPath("$.stale").value(1));
+		this.mvc.perform(as(post("/admin/api/search-index/repair"), "test-secret"))
 			.andExpect(jsonPath("$.missing").value(0))
 			.andExpect(jsonPath("$.stale").value(0));
 	}
@@ -92,10 +92,10 @@ class SearchIndexAdminTests {
 				"UPDATE innovation SET title = 'Zyxwvut changed behind the index', updated_at = now() WHERE id = ?",
 				id);
 		this.mvc.perform(get("/api/v1/innovations?q=zyxwvut")).andExpect(jsonPath("$.total").value(0));
-		this.mvc.perform(as(get("/admin/search-index"), "test-secret"))
+		this.mvc.perform(as(get("/admin/api/search-index"), "test-secret"))
 			.andExpect(jsonPath("$.outdated").value(1))
 			.andExpect(jsonPath("$.missing").value(0));
-		this.mvc.perform(as(post("/admin/search-index/repair"), "test-secret"))
+		this.mvc.perform(as(post("/admin/api/search-index/repair"), "test-secret"))
 			.andExpect(jsonPath("$.outdated").value(0));
 		this.mvc.perform(get("/api/v1/innovations?q=zyxwvut")).andExpect(jsonPath("$.total").value(1));
 	}
@@ -140,7 +140,7 @@ class SearchIndexAdminTests {
 				return null;
 			});
 			assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
-			this.mvc.perform(as(post("/admin/search-index/repair"), "test-secret"))
+			this.mvc.perform(as(post("/admin/api/search-index/repair"), "test-secret"))
 				.andExpect(status().isConflict())
 				.andExpect(jsonPath("$.detail").value(containsString("already running")));
 		}
@@ -148,24 +148,28 @@ class SearchIndexAdminTests {
 			release.countDown();
 			other.shutdown();
 		}
-		this.mvc.perform(as(post("/admin/search-index/repair"), "test-secret")).andExpect(status().isOk());
+		this.mvc.perform(as(post("/admin/api/search-index/repair"), "test-secret")).andExpect(status().isOk());
 	}
 
 	@Test
 	void maintenanceRequestsFromOtherSitesAreRefused() throws Exception {
-		this.mvc.perform(as(post("/admin/search-index/repair"), "test-secret").header("Sec-Fetch-Site", "cross-site"))
+		this.mvc
+			.perform(as(post("/admin/api/search-index/repair"), "test-secret").header("Sec-Fetch-Site", "cross-site"))
 			.andExpect(status().isForbidden())
 			.andExpect(content().string(containsString("from other sites are refused")));
-		this.mvc.perform(as(post("/admin/search-index/repair"), "test-secret").header("Origin", "https://evil.example"))
+		this.mvc
+			.perform(as(post("/admin/api/search-index/repair"), "test-secret").header("Origin", "https://evil.example"))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(as(post("/admin/search-index/repair"), "test-secret").header("Sec-Fetch-Site", "same-origin"))
+		this.mvc
+			.perform(as(post("/admin/api/search-index/repair"), "test-secret").header("Sec-Fetch-Site", "same-origin"))
 			.andExpect(status().isOk());
-		this.mvc.perform(as(post("/admin/search-index/repair"), "test-secret").header("Origin", "http://localhost"))
+		this.mvc.perform(as(post("/admin/api/search-index/repair"), "test-secret").header("Origin", "http://localhost"))
 			.andExpect(status().isOk());
 	}
 
 	private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String password) {
-		String credentials = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+		String credentials = Base64.getEncoder()
+			.encodeToString(("admin@casebook.test:" + password).getBytes(StandardCharsets.UTF_8));
 		return request.header("Authorization", "Basic " + credentials);
 	}
 

@@ -32,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the database is away, as problems. The maintenance is a
  * {@link FakeSearchIndexMaintenance}: the real one compares PostgreSQL with the index.
  */
-@CasebookWebTest(value = SearchIndexAdminController.class, properties = "casebook.admin.password=slice-secret")
+@CasebookWebTest(SearchIndexAdminController.class)
 @Import(FakeSearchIndexMaintenance.class)
 class SearchIndexAdminControllerWebTests {
 
@@ -54,7 +54,7 @@ class SearchIndexAdminControllerWebTests {
 
 	@Test
 	void theAdministratorChecksTheIndex() throws Exception {
-		this.mvc.perform(as(get("/admin/search-index"), "slice-secret"))
+		this.mvc.perform(as(get("/admin/api/search-index"), "slice-secret"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType(MediaType.APPLICATION_JSON))
 			.andExpect(jsonPath("$.published").value(120))
@@ -67,18 +67,18 @@ class SearchIndexAdminControllerWebTests {
 
 	@Test
 	void nobodyElseMayCheckOrRepair() throws Exception {
-		this.mvc.perform(get("/admin/search-index"))
+		this.mvc.perform(get("/admin/api/search-index"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", startsWith("Basic ")));
-		this.mvc.perform(as(get("/admin/search-index"), "wrong")).andExpect(status().isUnauthorized());
-		this.mvc.perform(post("/admin/search-index/repair")).andExpect(status().isUnauthorized());
-		this.mvc.perform(as(post("/admin/search-index/repair"), "wrong")).andExpect(status().isUnauthorized());
+		this.mvc.perform(as(get("/admin/api/search-index"), "wrong")).andExpect(status().isUnauthorized());
+		this.mvc.perform(post("/admin/api/search-index/repair")).andExpect(status().isUnauthorized());
+		this.mvc.perform(as(post("/admin/api/search-index/repair"), "wrong")).andExpect(status().isUnauthorized());
 		assertThat(this.maintenance.repairs()).isZero();
 	}
 
 	@Test
 	void aScriptRepairsTheIndexWithoutACsrfToken() throws Exception {
-		this.mvc.perform(as(post("/admin/search-index/repair"), "slice-secret"))
+		this.mvc.perform(as(post("/admin/api/search-index/repair"), "slice-secret"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType(MediaType.APPLICATION_JSON))
 			.andExpect(jsonPath("$.indexed").value(120))
@@ -88,7 +88,7 @@ class SearchIndexAdminControllerWebTests {
 
 	@Test
 	void aRepairIsNotAskedForWithAGet() throws Exception {
-		this.mvc.perform(as(get("/admin/search-index/repair"), "slice-secret"))
+		this.mvc.perform(as(get("/admin/api/search-index/repair"), "slice-secret"))
 			.andExpect(status().isMethodNotAllowed());
 		assertThat(this.maintenance.repairs()).isZero();
 	}
@@ -96,7 +96,7 @@ class SearchIndexAdminControllerWebTests {
 	@Test
 	void aRepairWhileAnotherRunsGets409Problem() throws Exception {
 		this.maintenance.repairRunning(true);
-		this.mvc.perform(as(post("/admin/search-index/repair"), "slice-secret"))
+		this.mvc.perform(as(post("/admin/api/search-index/repair"), "slice-secret"))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(409))
@@ -107,17 +107,21 @@ class SearchIndexAdminControllerWebTests {
 
 	@Test
 	void aRepairRequestedFromAnotherSiteIsRefused() throws Exception {
-		this.mvc.perform(as(post("/admin/search-index/repair"), "slice-secret").header("Sec-Fetch-Site", "cross-site"))
+		this.mvc
+			.perform(as(post("/admin/api/search-index/repair"), "slice-secret").header("Sec-Fetch-Site", "cross-site"))
 			.andExpect(status().isForbidden())
 			.andExpect(content().string("Maintenance requests from other sites are refused: send them from a script "
 					+ "or from Casebook itself.\n"));
 		this.mvc
-			.perform(as(post("/admin/search-index/repair"), "slice-secret").header("Origin", "https://evil.example"))
+			.perform(
+					as(post("/admin/api/search-index/repair"), "slice-secret").header("Origin", "https://evil.example"))
 			.andExpect(status().isForbidden());
 		assertThat(this.maintenance.repairs()).isZero();
-		this.mvc.perform(as(post("/admin/search-index/repair"), "slice-secret").header("Sec-Fetch-Site", "same-origin"))
+		this.mvc
+			.perform(as(post("/admin/api/search-index/repair"), "slice-secret").header("Sec-Fetch-Site", "same-origin"))
 			.andExpect(status().isOk());
-		this.mvc.perform(as(post("/admin/search-index/repair"), "slice-secret").header("Origin", "http://localhost"))
+		this.mvc
+			.perform(as(post("/admin/api/search-index/repair"), "slice-secret").header("Origin", "http://localhost"))
 			.andExpect(status().isOk());
 		assertThat(this.maintenance.repairs()).isEqualTo(2);
 	}
@@ -125,8 +129,8 @@ class SearchIndexAdminControllerWebTests {
 	@Test
 	void whileTheDatabaseIsAwayTheCheckGets503ProblemWithRetryAfter() throws Exception {
 		this.maintenance.fails(new DataAccessResourceFailureException("Connection refused"));
-		for (MockHttpServletRequestBuilder request : new MockHttpServletRequestBuilder[] { get("/admin/search-index"),
-				post("/admin/search-index/repair") }) {
+		for (MockHttpServletRequestBuilder request : new MockHttpServletRequestBuilder[] {
+				get("/admin/api/search-index"), post("/admin/api/search-index/repair") }) {
 			this.mvc.perform(as(request, "slice-secret"))
 				.andExpect(status().isServiceUnavailable())
 				.andExpect(header().string("Retry-After", "5"))
@@ -138,7 +142,8 @@ class SearchIndexAdminControllerWebTests {
 	}
 
 	private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String password) {
-		String credentials = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+		String credentials = Base64.getEncoder()
+			.encodeToString(("admin@casebook.test:" + password).getBytes(StandardCharsets.UTF_8));
 		return request.header("Authorization", "Basic " + credentials);
 	}
 
