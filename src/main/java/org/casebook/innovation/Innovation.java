@@ -141,6 +141,13 @@ public class Innovation {
 		this.updatedAt = when;
 	}
 
+	/**
+	 * Records a change made now (the page and the index say when a case last changed).
+	 */
+	public void changed(Instant when) {
+		this.updatedAt = when;
+	}
+
 	/** Takes a published case out of the catalogue, keeping it. */
 	public void archive(Instant when) {
 		this.status = PublicationStatus.ARCHIVED;
@@ -161,6 +168,10 @@ public class Innovation {
 
 	public String getTitle() {
 		return this.title;
+	}
+
+	public void setTitle(String title) {
+		this.title = title;
 	}
 
 	public String getSummary() {
@@ -237,6 +248,10 @@ public class Innovation {
 
 	public String getLanguage() {
 		return this.language;
+	}
+
+	public void setLanguage(String language) {
+		this.language = language;
 	}
 
 	/**

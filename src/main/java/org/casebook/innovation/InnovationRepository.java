@@ -10,4 +10,8 @@ public interface InnovationRepository extends JpaRepository<Innovation, Long> {
 	@EntityGraph(attributePaths = { "level", "countries", "sectors", "stages", "tags", "organisations", "links" })
 	Optional<Innovation> findBySlugAndStatus(String slug, PublicationStatus status);
 
+	boolean existsBySlug(String slug);
+
+	Optional<Innovation> findBySlug(String slug);
+
 }

@@ -44,6 +44,11 @@ public enum Section {
 
 		DESCRIPTION, DEVELOPMENT, REFLECTIONS;
 
+		/** Its sections, in page order. */
+		public java.util.List<Section> sections() {
+			return java.util.Arrays.stream(Section.values()).filter((section) -> section.group() == this).toList();
+		}
+
 		public String messageKey() {
 			return "section.group." + name().toLowerCase(Locale.ROOT);
 		}

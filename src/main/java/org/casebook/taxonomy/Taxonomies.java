@@ -85,6 +85,14 @@ public class Taxonomies {
 			.toList();
 	}
 
+	/** Every term of a taxonomy, key to label, in the taxonomy's order: for forms. */
+	public Map<String, String> terms(Class<? extends TaxonomyTerm> taxonomy) {
+		Map<String, String> labels = labels().get(taxonomy);
+		Map<String, String> terms = new LinkedHashMap<>();
+		inOrder(taxonomy, labels.keySet()).forEach((key) -> terms.put(key, labels.get(key)));
+		return terms;
+	}
+
 	private Map<Class<? extends TaxonomyTerm>, Map<String, String>> labels() {
 		Map<Class<? extends TaxonomyTerm>, Map<String, String>> current = this.labels;
 		return (current != null) ? current : reload();

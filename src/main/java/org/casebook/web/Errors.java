@@ -7,6 +7,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.casebook.curation.SubmissionNotFoundException;
+import org.casebook.curation.SubmissionStateException;
 import org.casebook.innovation.InnovationNotFoundException;
 import org.casebook.opendata.ExportsBusyException;
 import org.casebook.opendata.InvalidImportException;
@@ -65,7 +67,8 @@ class Errors {
 		this.problems = new Problems(json);
 	}
 
-	@ExceptionHandler({ InnovationNotFoundException.class, NoResourceFoundException.class })
+	@ExceptionHandler({ InnovationNotFoundException.class, NoResourceFoundException.class,
+			SubmissionNotFoundException.class })
 	ModelAndView notFound(HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		return answer(request, response, locale, HttpStatus.NOT_FOUND, "error/404", message("error.404.text"), false);
 	}
@@ -96,6 +99,11 @@ class Errors {
 	ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		return answer(request, response, locale, HttpStatus.CONTENT_TOO_LARGE, "error/4xx", message("error.tooLarge"),
 				true);
+	}
+
+	@ExceptionHandler(SubmissionStateException.class)
+	ModelAndView submissionState(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		return answer(request, response, locale, HttpStatus.CONFLICT, "error/4xx", message("submission.notNow"), true);
 	}
 
 	@ExceptionHandler(SearchIndexMaintenance.RepairRunningException.class)

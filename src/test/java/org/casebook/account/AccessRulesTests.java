@@ -46,7 +46,8 @@ class AccessRulesTests {
 		List<Route> routes = protectedRoutes();
 		assertThat(routes).extracting(Route::path)
 			.contains("/admin/accounts", "/admin/accounts/1/roles", "/admin/import", "/admin/api/imports",
-					"/admin/api/search-index/repair", "/account", "/account/password");
+					"/admin/api/search-index/repair", "/account", "/account/password", "/account/cases", "/review",
+					"/review/1/publish", "/contribute", "/contribute/1/1");
 
 		SignIn.account(this.accounts, this.jdbc, "rules-contributor@example.org", Role.CONTRIBUTOR);
 		SignIn.account(this.accounts, this.jdbc, "rules-editor@example.org", Role.EDITOR);
@@ -65,6 +66,12 @@ class AccessRulesTests {
 			if (script ? answer.getStatus() != 401
 					: (answer.getStatus() != 302 || location == null || !location.endsWith("/login"))) {
 				wrong.add(route + " anonymous: " + answer.getStatus() + " " + location);
+			}
+			if (route.path().startsWith("/review")) {
+				int byContributor = status(contributor, route, contributorToken);
+				if (byContributor != 403) {
+					wrong.add(route + " contributor: " + byContributor);
+				}
 			}
 			if (route.path().startsWith("/admin/") && !script) {
 				int byContributor = status(contributor, route, contributorToken);
@@ -92,7 +99,8 @@ class AccessRulesTests {
 			.values()) {
 			mapping.getHandlerMethods().forEach((info, handler) -> {
 				for (String pattern : patterns(info)) {
-					if (!pattern.startsWith("/admin") && !pattern.startsWith("/account")) {
+					if (!pattern.startsWith("/admin") && !pattern.startsWith("/account")
+							&& !pattern.startsWith("/review") && !pattern.startsWith("/contribute")) {
 						continue;
 					}
 					Set<RequestMethod> methods = info.getMethodsCondition().getMethods();

@@ -117,6 +117,45 @@ class AccessibilityBrowserTests {
 		assertThat(report).as("Nu Html Checker errors").isEmpty();
 	}
 
+	/**
+	 * The pages of people who sign in: the submission form at each step, their cases, the
+	 * review queue and a submission under review, accounts, imports. The browser signs in
+	 * as the administrator (who holds every role) through the form.
+	 */
+	@Test
+	void signedInPagesHaveNoAxeViolationAndAreValidHtml() throws Exception {
+		browser.get(url("/login"));
+		browser.findElement(By.id("email")).sendKeys("admin@casebook.test");
+		browser.findElement(By.id("password")).sendKeys("test-secret");
+		browser.findElement(By.cssSelector("form[action$='/login'] button")).click();
+		waiting().until((driver) -> !driver.getCurrentUrl().contains("/login"));
+		browser.get(url("/contribute"));
+		browser.findElement(By.cssSelector("form[action$='/contribute'] button")).click();
+		waiting().until((driver) -> driver.getCurrentUrl().endsWith("/basics"));
+		String draft = URI.create(browser.getCurrentUrl()).getPath().replace("/basics", "");
+		List<String> pages = List.of("/account", "/account/cases", "/contribute", draft + "/basics",
+				draft + "/description", draft + "/story", draft + "/check", "/review", "/admin/accounts",
+				"/admin/import", PageTypes.SEED_CASE + "/history");
+		StringBuilder report = new StringBuilder();
+		for (String page : pages) {
+			report.append(axe(page, page));
+		}
+		String session = "SESSION=" + browser.manage().getCookieNamed("SESSION").getValue();
+		HtmlChecker checker = new HtmlChecker();
+		HttpClient http = HttpClient.newHttpClient();
+		for (String page : pages) {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(page)))
+				.header("Accept", "text/html")
+				.header("Cookie", session)
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(page).isEqualTo(200);
+			checker.errors(response.body())
+				.forEach((error) -> report.append(page).append(": ").append(error).append('\n'));
+		}
+		browser.manage().deleteAllCookies();
+		assertThat(report).as("axe-core violations and Nu Html Checker errors of signed-in pages").isEmpty();
+	}
+
 	@Test
 	void theCheckerFindsErrors() throws Exception {
 		assertThat(new HtmlChecker().errors("""

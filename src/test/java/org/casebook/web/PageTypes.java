@@ -33,9 +33,10 @@ final class PageTypes {
 				new PageType("map", "/innovations?view=map", 200), new PageType("statistics", "/statistics", 200),
 				// Chips, a selected sector, the years outside the range in grey.
 				new PageType("filtered statistics", "/statistics?sector=education,health&yearFrom=2010", 200),
-				new PageType("seed case", SEED_CASE, 200), new PageType("demo case", "/innovations/" + demo, 200),
-				new PageType("about", "/about", 200), new PageType("sign in", "/login", 200),
-				new PageType("sign up", "/signup", 200), new PageType("forgotten password", "/forgot-password", 200),
+				new PageType("seed case", SEED_CASE, 200), new PageType("history", SEED_CASE + "/history", 200),
+				new PageType("demo case", "/innovations/" + demo, 200), new PageType("about", "/about", 200),
+				new PageType("sign in", "/login", 200), new PageType("sign up", "/signup", 200),
+				new PageType("forgotten password", "/forgot-password", 200),
 				new PageType("new password", "/reset-password?token=from-a-mail", 200),
 				new PageType("confirm an address", "/verify-email?token=from-a-mail", 200),
 				new PageType("404", "/innovations/no-such-case", 404),
