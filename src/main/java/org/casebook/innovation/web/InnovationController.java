@@ -13,7 +13,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The page of one case. */
+/**
+ * The page of one case: its narrative (Markdown, see {@link NarrativeHtml}), its facts
+ * and related cases.
+ */
 @Controller
 class InnovationController {
 
@@ -27,12 +30,15 @@ class InnovationController {
 
 	private final MessageSource messages;
 
-	InnovationController(InnovationCatalogue catalogue, InnovationSearch search, SiteUrls site,
-			MessageSource messages) {
+	private final NarrativeHtml narrativeHtml;
+
+	InnovationController(InnovationCatalogue catalogue, InnovationSearch search, SiteUrls site, MessageSource messages,
+			NarrativeHtml narrativeHtml) {
 		this.catalogue = catalogue;
 		this.search = search;
 		this.site = site;
 		this.messages = messages;
+		this.narrativeHtml = narrativeHtml;
 	}
 
 	@GetMapping("/innovations/{slug}")
@@ -42,6 +48,7 @@ class InnovationController {
 		model.addAttribute("head",
 				CaseHead.of(innovation, this.site, this.messages.getMessage("app.name", null, locale)));
 		model.addAttribute("related", this.search.related(innovation, RELATED_CASES));
+		model.addAttribute("narrativeHtml", this.narrativeHtml);
 		return "innovation/detail";
 	}
 

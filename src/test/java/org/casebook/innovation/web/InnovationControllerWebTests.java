@@ -40,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * one reads PostgreSQL through a repository), the engine a {@link FakeInnovationSearch}.
  */
 @CasebookWebTest(InnovationController.class)
-@Import({ FakeInnovationCatalogue.class, FakeInnovationSearch.class })
+@Import({ FakeInnovationCatalogue.class, FakeInnovationSearch.class, NarrativeHtml.class })
 class InnovationControllerWebTests {
 
 	static final InnovationHit RELATED = new InnovationHit(7L, "open-school-data", "Open school data",
@@ -89,6 +89,33 @@ class InnovationControllerWebTests {
 				"<a href=\"/innovations/open-school-data\" data-hx-boost=\"false\">Open school data</a>");
 		assertThat(this.search.calls())
 			.containsExactly(new Related("school-budgets", InnovationController.RELATED_CASES));
+	}
+
+	@Test
+	void theNarrativeIsMarkdownAndItsHtmlIsShownAsText() throws Exception {
+		Innovation innovation = new Innovation("hostile", "A hostile case", "en",
+				Instant.parse("2024-01-01T10:00:00Z"));
+		innovation.setSummary("A *summary* stays <b>plain</b>");
+		innovation.setOverview("First paragraph.\n\nSecond, with [a link](https://example.org).");
+		innovation.getNarrative()
+			.set(Section.LESSONS_LEARNED, "<script>alert(1)</script>\n\n- one\n- <img src=x onerror=alert(2)>");
+		innovation.getNarrative().set(Section.REPLICATION, "[x](javascript:alert(3)) <iframe src=//evil.example>");
+		innovation.publish(Instant.parse("2024-05-01T10:00:00Z"));
+		this.catalogue.add(innovation);
+		String page = this.mvc.perform(get("/innovations/hostile"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<p class=\"lead\">A *summary* stays &lt;b&gt;plain&lt;/b&gt;</p>",
+				"<p>First paragraph.</p>\n<p>Second, with "
+						+ "<a href=\"https://example.org\" rel=\"nofollow noopener\">a link</a>.</p>",
+				"<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<ul>\n<li>one</li>",
+				"<p>&lt;img src=x onerror=alert(2)&gt;</p>", "<p>x &lt;iframe src=//evil.example&gt;</p>");
+		// The site's own scripts and the JSON-LD are in the head; the body has none.
+		String body = page.substring(page.indexOf("<body>"));
+		assertThat(body).doesNotContain("<script", "<img", "<iframe", "javascript:", "onerror=\"");
+		assertThat(page.substring(0, page.indexOf("<body>"))).containsOnlyOnce("application/ld+json");
 	}
 
 	@Test
