@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The page of one case: its narrative (Markdown, see {@link NarrativeHtml}), its facts
- * and related cases.
+ * The page of one case: its narrative (Markdown, see {@link NarrativeHtml}), its facts,
+ * each a link to the cases that share it, and related cases.
  */
 @Controller
 class InnovationController {

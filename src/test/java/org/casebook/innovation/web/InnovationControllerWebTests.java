@@ -84,7 +84,8 @@ class InnovationControllerWebTests {
 			.getContentAsString();
 		assertThat(page).contains("<h1>Participatory school budgets</h1>",
 				"<p class=\"lead\">Pupils decide how to spend part of their school&#39;s budget.</p>",
-				"<h3>Lessons learned</h3>", "<p>Start with a small budget.</p>", "<li>Open data</li>",
+				"<h3>Lessons learned</h3>", "<p>Start with a small budget.</p>",
+				"<li><a href=\"/innovations?tag=open-data\" aria-label=\"Open data: cases with this tag\">Open data</a></li>",
 				"<dd>Porto Alegre</dd>", "<time datetime=\"2024-05-01\">1 May 2024</time>", "Related innovations",
 				"<a href=\"/innovations/open-school-data\" data-hx-boost=\"false\">Open school data</a>");
 		assertThat(this.search.calls())
