@@ -1,12 +1,17 @@
 package org.casebook.innovation.web;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import org.casebook.CasebookWebTest;
 import org.casebook.innovation.FakeInnovationCatalogue;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.Location;
+import org.casebook.innovation.Provenance;
 import org.casebook.innovation.Section;
 import org.casebook.search.FakeInnovationSearch;
 import org.casebook.search.FakeInnovationSearch.Related;
@@ -22,6 +27,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -55,6 +61,9 @@ class InnovationControllerWebTests {
 
 	@Autowired
 	FakeInnovationSearch search;
+
+	@Autowired
+	Clock clock;
 
 	@BeforeEach
 	void emptyCatalogue() {
@@ -120,6 +129,23 @@ class InnovationControllerWebTests {
 	}
 
 	@Test
+	void theCitationNamesTheTitleTheSourceTheAddressAndTheDayOfReading() throws Exception {
+		Innovation innovation = new Innovation("school-budgets", "Participatory school budgets", "en",
+				Instant.parse("2024-01-01T10:00:00Z"));
+		innovation.publish(Instant.parse("2024-05-01T10:00:00Z"));
+		this.catalogue.add(innovation);
+		String today = LocalDate.now(this.clock).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+		assertThat(citation(this.mvc.perform(get("/innovations/school-budgets"))))
+			.isEqualTo("<p class=\"citation\">\u201cParticipatory school budgets\u201d, Casebook. "
+					+ "http://localhost/innovations/school-budgets (accessed on " + today + ").</p>");
+		// The source a case came from, with the date in the reader's language.
+		innovation.setProvenance(new Provenance("OPSI", "https://oecd-opsi.org/innovations/x", "CC-BY-4.0"));
+		String aujourdhui = LocalDate.now(this.clock).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH));
+		assertThat(citation(this.mvc.perform(get("/innovations/school-budgets").locale(Locale.FRENCH))))
+			.contains("\u201d, OPSI. http://localhost/innovations/school-budgets", aujourdhui);
+	}
+
+	@Test
 	void aCaseThatIsNotPublishedGetsThe404Page() throws Exception {
 		this.catalogue.add(new Innovation("a-draft", "A draft", "en", Instant.parse("2024-01-01T10:00:00Z")));
 		for (String slug : List.of("no-such-case", "a-draft")) {
@@ -159,6 +185,13 @@ class InnovationControllerWebTests {
 			.getResponse();
 		assertThat(response.getContentAsString()).contains("Casebook could not answer this request.")
 			.doesNotContain("duplicate key", "Exception");
+	}
+
+	private static String citation(ResultActions result) throws Exception {
+		String page = result.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		int start = page.indexOf("<p class=\"citation\">");
+		assertThat(start).isPositive();
+		return page.substring(start, page.indexOf("</p>", start) + "</p>".length());
 	}
 
 	@Test
