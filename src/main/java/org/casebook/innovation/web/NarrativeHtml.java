@@ -19,11 +19,12 @@ import org.springframework.stereotype.Component;
  * page shows their paragraphs, lists and emphasis; a plain text's blank lines part its
  * paragraphs.
  * <p>
- * The HTML is safe to write into the page unescaped, by two locks that each would
- * suffice. CommonMark writes any HTML in the text as text ({@code escapeHtml}) and drops
- * links to anything but http, https and mailto ({@code sanitizeUrls}); jsoup then keeps
- * only a safelist of elements, with no attributes but a link's address, so that a gap in
- * either still lets no script, style, frame, image or event handler through. Links get
+ * The HTML is safe to write into the page unescaped, behind two locks. CommonMark writes
+ * any HTML in the text as text ({@code escapeHtml}) and empties links to schemes other
+ * than http, https, mailto and data, such as {@code javascript:} ({@code sanitizeUrls});
+ * jsoup then keeps only a safelist of elements, with no attribute but a link's http,
+ * https or mailto address (data and relative addresses go too), so that a gap in either
+ * still lets no script, style, frame, image or event handler through. Links get
  * {@code rel="nofollow noopener"}: they lead out of Casebook to pages it does not vouch
  * for.
  * <p>
