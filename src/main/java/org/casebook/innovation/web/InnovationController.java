@@ -1,5 +1,7 @@
 package org.casebook.innovation.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import org.casebook.innovation.Innovation;
@@ -13,7 +15,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The page of one case. */
+/**
+ * The page of one case: its narrative (Markdown, see {@link NarrativeHtml}), its facts,
+ * each a link to the cases that share it, how to cite it, and related cases.
+ */
 @Controller
 class InnovationController {
 
@@ -27,12 +32,18 @@ class InnovationController {
 
 	private final MessageSource messages;
 
-	InnovationController(InnovationCatalogue catalogue, InnovationSearch search, SiteUrls site,
-			MessageSource messages) {
+	private final NarrativeHtml narrativeHtml;
+
+	private final Clock clock;
+
+	InnovationController(InnovationCatalogue catalogue, InnovationSearch search, SiteUrls site, MessageSource messages,
+			NarrativeHtml narrativeHtml, Clock clock) {
 		this.catalogue = catalogue;
 		this.search = search;
 		this.site = site;
 		this.messages = messages;
+		this.narrativeHtml = narrativeHtml;
+		this.clock = clock;
 	}
 
 	@GetMapping("/innovations/{slug}")
@@ -42,6 +53,9 @@ class InnovationController {
 		model.addAttribute("head",
 				CaseHead.of(innovation, this.site, this.messages.getMessage("app.name", null, locale)));
 		model.addAttribute("related", this.search.related(innovation, RELATED_CASES));
+		model.addAttribute("narrativeHtml", this.narrativeHtml);
+		// A citation names the day its reader saw the page (in UTC, as Casebook's clock).
+		model.addAttribute("accessedOn", LocalDate.now(this.clock));
 		return "innovation/detail";
 	}
 

@@ -1,12 +1,17 @@
 package org.casebook.innovation.web;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import org.casebook.CasebookWebTest;
 import org.casebook.innovation.FakeInnovationCatalogue;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.Location;
+import org.casebook.innovation.Provenance;
 import org.casebook.innovation.Section;
 import org.casebook.search.FakeInnovationSearch;
 import org.casebook.search.FakeInnovationSearch.Related;
@@ -22,6 +27,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -40,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * one reads PostgreSQL through a repository), the engine a {@link FakeInnovationSearch}.
  */
 @CasebookWebTest(InnovationController.class)
-@Import({ FakeInnovationCatalogue.class, FakeInnovationSearch.class })
+@Import({ FakeInnovationCatalogue.class, FakeInnovationSearch.class, NarrativeHtml.class })
 class InnovationControllerWebTests {
 
 	static final InnovationHit RELATED = new InnovationHit(7L, "open-school-data", "Open school data",
@@ -55,6 +61,9 @@ class InnovationControllerWebTests {
 
 	@Autowired
 	FakeInnovationSearch search;
+
+	@Autowired
+	Clock clock;
 
 	@BeforeEach
 	void emptyCatalogue() {
@@ -84,11 +93,56 @@ class InnovationControllerWebTests {
 			.getContentAsString();
 		assertThat(page).contains("<h1>Participatory school budgets</h1>",
 				"<p class=\"lead\">Pupils decide how to spend part of their school&#39;s budget.</p>",
-				"<h3>Lessons learned</h3>", "<p>Start with a small budget.</p>", "<li>Open data</li>",
+				"<h3>Lessons learned</h3>", "<p>Start with a small budget.</p>",
+				"<li><a href=\"/innovations?tag=open-data\" aria-label=\"Open data: cases with this tag\">Open data</a></li>",
 				"<dd>Porto Alegre</dd>", "<time datetime=\"2024-05-01\">1 May 2024</time>", "Related innovations",
 				"<a href=\"/innovations/open-school-data\" data-hx-boost=\"false\">Open school data</a>");
 		assertThat(this.search.calls())
 			.containsExactly(new Related("school-budgets", InnovationController.RELATED_CASES));
+	}
+
+	@Test
+	void theNarrativeIsMarkdownAndItsHtmlIsShownAsText() throws Exception {
+		Innovation innovation = new Innovation("hostile", "A hostile case", "en",
+				Instant.parse("2024-01-01T10:00:00Z"));
+		innovation.setSummary("A *summary* stays <b>plain</b>");
+		innovation.setOverview("First paragraph.\n\nSecond, with [a link](https://example.org).");
+		innovation.getNarrative()
+			.set(Section.LESSONS_LEARNED, "<script>alert(1)</script>\n\n- one\n- <img src=x onerror=alert(2)>");
+		innovation.getNarrative().set(Section.REPLICATION, "[x](javascript:alert(3)) <iframe src=//evil.example>");
+		innovation.publish(Instant.parse("2024-05-01T10:00:00Z"));
+		this.catalogue.add(innovation);
+		String page = this.mvc.perform(get("/innovations/hostile"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<p class=\"lead\">A *summary* stays &lt;b&gt;plain&lt;/b&gt;</p>",
+				"<p>First paragraph.</p>\n<p>Second, with "
+						+ "<a href=\"https://example.org\" rel=\"nofollow noopener\">a link</a>.</p>",
+				"<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<ul>\n<li>one</li>",
+				"<p>&lt;img src=x onerror=alert(2)&gt;</p>", "<p>x &lt;iframe src=//evil.example&gt;</p>");
+		// The site's own scripts and the JSON-LD are in the head; the body has none.
+		String body = page.substring(page.indexOf("<body>"));
+		assertThat(body).doesNotContain("<script", "<img", "<iframe", "javascript:", "onerror=\"");
+		assertThat(page.substring(0, page.indexOf("<body>"))).containsOnlyOnce("application/ld+json");
+	}
+
+	@Test
+	void theCitationNamesTheTitleTheSourceTheAddressAndTheDayOfReading() throws Exception {
+		Innovation innovation = new Innovation("school-budgets", "Participatory school budgets", "en",
+				Instant.parse("2024-01-01T10:00:00Z"));
+		innovation.publish(Instant.parse("2024-05-01T10:00:00Z"));
+		this.catalogue.add(innovation);
+		String today = LocalDate.now(this.clock).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+		assertThat(citation(this.mvc.perform(get("/innovations/school-budgets"))))
+			.isEqualTo("<p class=\"citation\">\u201cParticipatory school budgets\u201d, Casebook. "
+					+ "http://localhost/innovations/school-budgets (accessed on " + today + ").</p>");
+		// The source a case came from, with the date in the reader's language.
+		innovation.setProvenance(new Provenance("OPSI", "https://oecd-opsi.org/innovations/x", "CC-BY-4.0"));
+		String aujourdhui = LocalDate.now(this.clock).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH));
+		assertThat(citation(this.mvc.perform(get("/innovations/school-budgets").locale(Locale.FRENCH))))
+			.contains("\u201d, OPSI. http://localhost/innovations/school-budgets", aujourdhui);
 	}
 
 	@Test
@@ -131,6 +185,13 @@ class InnovationControllerWebTests {
 			.getResponse();
 		assertThat(response.getContentAsString()).contains("Casebook could not answer this request.")
 			.doesNotContain("duplicate key", "Exception");
+	}
+
+	private static String citation(ResultActions result) throws Exception {
+		String page = result.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		int start = page.indexOf("<p class=\"citation\">");
+		assertThat(start).isPositive();
+		return page.substring(start, page.indexOf("</p>", start) + "</p>".length());
 	}
 
 	@Test
