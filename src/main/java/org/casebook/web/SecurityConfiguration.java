@@ -14,6 +14,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
@@ -53,7 +54,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, MapTiles tiles,
-			ObjectProvider<AuthenticationFailureHandler> signInFailures) throws Exception {
+			ObjectProvider<AuthenticationFailureHandler> signInFailures, ObjectProvider<AccessDeniedHandler> refusals)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(EDITOR_ROUTES)
 			.hasRole("EDITOR")
 			.requestMatchers("/admin/**")
@@ -70,6 +72,7 @@ class SecurityConfiguration {
 				signInFailures.ifAvailable(form::failureHandler);
 			})
 			.logout((logout) -> logout.logoutSuccessUrl("/"))
+			.exceptionHandling((exceptions) -> refusals.ifAvailable(exceptions::accessDeniedHandler))
 			// The JSON API only reads, without cookies or credentials: a request with
 			// another method is told so (405), not refused for want of a token.
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"));

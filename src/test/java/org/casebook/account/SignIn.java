@@ -22,15 +22,23 @@ public final class SignIn {
 	/** A visitor signed in with this address and password. */
 	public static Visitor as(MockMvc mvc, String email, String password) throws Exception {
 		Visitor visitor = new Visitor(mvc);
-		int status = visitor.perform(
+		signIn(visitor, email, password);
+		return visitor;
+	}
+
+	/**
+	 * Signs this visitor in, in the session it has.
+	 * @return where the sign-in sends it
+	 */
+	public static String signIn(Visitor visitor, String email, String password) throws Exception {
+		var response = visitor.perform(
 				post("/login").param("email", email).param("password", password).param("_csrf", visitor.csrf("/login")))
 			.andReturn()
-			.getResponse()
-			.getStatus();
-		if (status != 302) {
-			throw new AssertionError("Signing in as " + email + " answered " + status);
+			.getResponse();
+		if (response.getStatus() != 302) {
+			throw new AssertionError("Signing in as " + email + " answered " + response.getStatus());
 		}
-		return visitor;
+		return response.getRedirectedUrl();
 	}
 
 	/**

@@ -253,6 +253,43 @@ class CurationTests {
 	}
 
 	@Test
+	void whatWasTypedWhenTheSessionEndedIsSavedOnceTheAuthorIsBack() throws Exception {
+		Visitor author = contributor("author-seven@example.org");
+		long id = startDraft(author);
+		String token = author.csrf("/contribute/" + id + "/basics");
+		// The session ends (expired, or a restart of a node without shared sessions).
+		this.jdbc.update("DELETE FROM spring_session WHERE principal_name = ?", "author-seven@example.org");
+
+		// A step posted from another site is refused, and nothing of it is kept.
+		author
+			.perform(post("/contribute/" + id + "/basics").header("Sec-Fetch-Site", "cross-site")
+				.param("_csrf", token)
+				.param("title", "Planted by another site"))
+			.andExpect(status().isForbidden());
+
+		author
+			.perform(post("/contribute/" + id + "/basics").header("Sec-Fetch-Site", "same-origin")
+				.param("_csrf", token)
+				.param("title", "Typed for an hour")
+				.param("summary", "Every word of it.")
+				.param("countries", "fr", "de")
+				.param("organisations[0].name", "City of Wallabyville")
+				.param("go", "next"))
+			.andExpect(status().isFound())
+			.andExpect(header().string("Location", endsWith("/login?done=expired")));
+		author.perform(get("/login?done=expired"))
+			.andExpect(content().string(containsString("Your session had ended")));
+		String back = SignIn.signIn(author, "author-seven@example.org", SignIn.PASSWORD);
+		assertThat(back).contains("/contribute/" + id + "/basics");
+		author.perform(get(back))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("what you typed then is saved")))
+			.andExpect(content().string(containsString("value=\"Typed for an hour\"")));
+		assertThat(fields(id)).contains("Typed for an hour", "Every word of it.", "City of Wallabyville", "\"de\"")
+			.doesNotContain("Planted by another site");
+	}
+
+	@Test
 	void noOneReachesAnothersDraftAndOnlyEditorsReview() throws Exception {
 		Visitor author = contributor("author-four@example.org");
 		long id = startDraft(author);

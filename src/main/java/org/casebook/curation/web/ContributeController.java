@@ -3,15 +3,19 @@ package org.casebook.curation.web;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.casebook.account.SignedInAccount;
 import org.casebook.curation.CaseForm;
 import org.casebook.curation.FormStep;
 import org.casebook.curation.SubmissionNotFoundException;
 import org.casebook.curation.Submissions;
+import org.casebook.curation.web.ExpiredSessionRescue.Rescued;
 
+import org.springframework.beans.MutablePropertyValues;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.DataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,8 +57,9 @@ class ContributeController {
 
 	@GetMapping("/contribute/{id}/{step}")
 	String step(@AuthenticationPrincipal SignedInAccount me, @PathVariable long id, @PathVariable String step,
-			Model model) {
+			Model model, HttpSession session) {
 		FormStep formStep = step(step);
+		rescue(me, id, formStep, session, model);
 		Submissions.Draft draft = this.submissions.draft(me.getId(), id);
 		return page(draft, draft.form(), formStep,
 				(formStep == FormStep.CHECK) ? this.options.problems(draft.form()) : Map.of(), model);
@@ -89,6 +94,24 @@ class ContributeController {
 			return page(draft, draft.form(), FormStep.CHECK, problems, model);
 		}
 		return "redirect:/account/cases?submitted=" + id;
+	}
+
+	/**
+	 * Saves what a step carried when the author's session had ended, now that they are
+	 * back ({@link ExpiredSessionRescue} kept it).
+	 */
+	private void rescue(SignedInAccount me, long id, FormStep step, HttpSession session, Model model) {
+		if (session == null || !(session.getAttribute(ExpiredSessionRescue.ATTRIBUTE) instanceof Rescued rescued)
+				|| rescued.draft() != id || !rescued.step().equals(step.path())) {
+			return;
+		}
+		session.removeAttribute(ExpiredSessionRescue.ATTRIBUTE);
+		CaseForm typed = new CaseForm();
+		DataBinder binder = new DataBinder(typed);
+		binder.setAutoGrowCollectionLimit(CaseForm.ROWS * 10);
+		binder.bind(new MutablePropertyValues(rescued.typed()));
+		this.submissions.save(me.getId(), id, step, typed);
+		model.addAttribute("rescued", true);
 	}
 
 	private String page(Submissions.Draft draft, CaseForm form, FormStep step, Map<String, String> problems,

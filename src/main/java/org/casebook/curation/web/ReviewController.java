@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.casebook.account.SignedInAccount;
 import org.casebook.curation.ReasonRequiredException;
 import org.casebook.curation.Submissions;
+import org.casebook.innovation.web.NarrativeHtml;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,9 +26,12 @@ class ReviewController {
 
 	private final CaseFormOptions options;
 
-	ReviewController(Submissions submissions, CaseFormOptions options) {
+	private final NarrativeHtml narrativeHtml;
+
+	ReviewController(Submissions submissions, CaseFormOptions options, NarrativeHtml narrativeHtml) {
 		this.submissions = submissions;
 		this.options = options;
+		this.narrativeHtml = narrativeHtml;
 	}
 
 	@GetMapping("/review")
@@ -45,6 +49,7 @@ class ReviewController {
 		model.addAttribute("form", draft.form());
 		model.addAttribute("changes", draft.caseSlug());
 		model.addAttribute("labels", this.options.labels(draft.form()));
+		model.addAttribute("narrativeHtml", this.narrativeHtml);
 		model.addAttribute("sections", org.casebook.innovation.Section.values());
 		return "curation/review";
 	}
