@@ -17,6 +17,12 @@ import org.casebook.innovation.Innovation;
  */
 public interface InnovationSearch {
 
+	/** The characters of a text {@link #similar} reads; the rest is ignored. */
+	int SIMILAR_TEXT_LENGTH = 10_000;
+
+	/** The words of a text {@link #similar} looks for, per field compared. */
+	int SIMILAR_TERMS = 25;
+
 	/**
 	 * A page of results with the matched words of their summaries, the counts of every
 	 * facet value (disjunctive: a facet's own selection does not shrink its counts) and
@@ -48,9 +54,23 @@ public interface InnovationSearch {
 
 	/**
 	 * Published cases whose text is most like this text, most alike first: the cases a
-	 * new submission may duplicate.
+	 * new submission may duplicate. Bounded whatever the text: only its first
+	 * {@value #SIMILAR_TEXT_LENGTH} characters are read, and only its
+	 * {@value #SIMILAR_TERMS} most telling words (frequent in it, rare in the index) are
+	 * looked for. A text without such words (blank, only stop words, or words no case
+	 * has) has no similar cases.
+	 * <p>
+	 * Hibernate Search's DSL has no "more like this" predicate: the Lucene engine uses
+	 * Lucene's {@code MoreLikeThis}; an Elasticsearch or OpenSearch engine would send the
+	 * same bounds as a {@code more_like_this} query through its extension's
+	 * {@code fromJson}.
+	 * @param text the text of a case, such as a draft's title, summary and overview
+	 * @param language the text's content language ({@code en}, {@code fr}...): its words
+	 * are also compared stemmed in that language; null or another language compares them
+	 * language-neutral only
+	 * @param count the most cases to give
 	 */
-	List<InnovationHit> similar(String text, int count);
+	List<InnovationHit> similar(String text, String language, int count);
 
 	/**
 	 * Hands the slugs of every result of a search to an action, in the search's order, a

@@ -2,6 +2,7 @@ package org.casebook.curation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.casebook.CasebookIntegrationTest;
 import org.casebook.account.AccountService;
@@ -346,6 +347,50 @@ class CurationTests {
 					this.mvc.perform(get(page)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		}
 		assertNoScript(author.perform(get("/account/cases")).andReturn().getResponse().getContentAsString());
+	}
+
+	@Test
+	void theCheckStepShowsThePublishedCasesADraftMayDuplicate() throws Exception {
+		Visitor author = contributor("author-similar@example.org");
+		String govTech = "/innovations/govtech-poland-challenge-based-procurement";
+
+		long duplicate = startDraft(author);
+		author.perform(basics(author, duplicate, "Challenge-based procurement for GovTech in Poland").param("summary",
+				"In Poland, GovTech runs a challenge based procurement model: the authors of the best idea are "
+						+ "given the implementation contract without another tender, which opened public "
+						+ "procurement to SMEs and creative individuals."))
+			.andExpect(status().isFound());
+		List<String> similar = similarCases(author, duplicate);
+		assertThat(similar).isNotEmpty().hasSizeLessThanOrEqualTo(SimilarCases.SHOWN).contains(govTech);
+
+		long unrelated = startDraft(author);
+		author
+			.perform(basics(author, unrelated, "Sandbag brigades of Wallabyton").param("summary",
+					"Volunteers fill sandbags and keep the river out of the old town during the spring floods."))
+			.andExpect(status().isFound());
+		assertThat(similarCases(author, unrelated)).isNotEmpty().first().isNotEqualTo(govTech);
+
+		// A fresh draft has no text to compare: no list.
+		long empty = startDraft(author);
+		author.perform(get("/contribute/" + empty + "/check"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Similar cases already in Casebook"))));
+	}
+
+	/** The links of the similar cases on a draft's check step, in their order. */
+	private static List<String> similarCases(Visitor author, long id) throws Exception {
+		String page = author.perform(get("/contribute/" + id + "/check"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		int start = page.indexOf("<section class=\"similar\"");
+		if (start < 0) {
+			return List.of();
+		}
+		String section = page.substring(start, page.indexOf("</section>", start));
+		assertThat(section).contains("Similar cases already in Casebook").contains("propose a change to it");
+		return Pattern.compile("<a href=\"([^\"]+)\"").matcher(section).results().map((link) -> link.group(1)).toList();
 	}
 
 	private static void assertNoScript(String page) {

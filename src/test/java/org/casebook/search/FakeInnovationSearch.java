@@ -33,6 +33,8 @@ public class FakeInnovationSearch implements InnovationSearch {
 
 	private List<InnovationHit> related;
 
+	private List<InnovationHit> similar;
+
 	private RuntimeException failure;
 
 	public FakeInnovationSearch() {
@@ -49,6 +51,7 @@ public class FakeInnovationSearch implements InnovationSearch {
 		this.map = new MapResults(0, 0, List.of(), List.of(), Map.of());
 		this.located = List.of();
 		this.related = List.of();
+		this.similar = List.of();
 		this.failure = null;
 	}
 
@@ -94,6 +97,12 @@ public class FakeInnovationSearch implements InnovationSearch {
 		return this;
 	}
 
+	/** Any text is like these cases, at most as many as asked for. */
+	public synchronized FakeInnovationSearch likens(InnovationHit... hits) {
+		this.similar = List.of(hits);
+		return this;
+	}
+
 	/** Every question is answered with this exception, as an engine that refuses. */
 	public synchronized FakeInnovationSearch fails(RuntimeException failure) {
 		this.failure = failure;
@@ -131,9 +140,9 @@ public class FakeInnovationSearch implements InnovationSearch {
 	}
 
 	@Override
-	public synchronized List<InnovationHit> similar(String text, int count) {
-		answer(new Similar(text, count));
-		return List.of();
+	public synchronized List<InnovationHit> similar(String text, String language, int count) {
+		answer(new Similar(text, language, count));
+		return this.similar.subList(0, Math.min(count, this.similar.size()));
 	}
 
 	@Override
@@ -186,7 +195,8 @@ public class FakeInnovationSearch implements InnovationSearch {
 	public record Related(String slug, int count) {
 	}
 
-	public record Similar(String text, int count) {
+	/** Asked for the cases most like a text. */
+	public record Similar(String text, String language, int count) {
 	}
 
 	public record EveryMatch(SearchQuery query) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
@@ -147,24 +148,27 @@ class SeamTests {
 	@Test
 	void aNearCopyOfACasesTextFindsThatCaseFirst() {
 		List<Map<String, Object>> cases = this.jdbc.queryForList("""
-				(SELECT slug, title, summary, overview FROM innovation WHERE status = 'PUBLISHED' AND NOT demo
-				 ORDER BY id LIMIT 5)
+				(SELECT slug, title, summary, overview, language FROM innovation
+				 WHERE status = 'PUBLISHED' AND NOT demo ORDER BY id LIMIT 5)
 				UNION ALL
-				(SELECT slug, title, summary, overview FROM innovation WHERE status = 'PUBLISHED' AND demo
-				 ORDER BY id LIMIT 5)""");
+				(SELECT slug, title, summary, overview, language FROM innovation
+				 WHERE status = 'PUBLISHED' AND demo ORDER BY id LIMIT 5)""");
 		assertThat(cases).hasSize(10);
 		for (Map<String, Object> row : cases) {
 			String text = nearCopy(String.join("\n\n", texts(row)));
-			assertThat(slugs(this.search.similar(text, 5))).as(text).first().isEqualTo(row.get("slug"));
+			String language = (String) row.get("language");
+			assertThat(slugs(this.search.similar(text, language, 5))).as(text).first().isEqualTo(row.get("slug"));
+			// Compared language-neutral only, too.
+			assertThat(slugs(this.search.similar(text, null, 5))).as(text).first().isEqualTo(row.get("slug"));
 		}
 	}
 
 	@Test
 	void mostAlikeFirstAndOnlyPublishedCases() {
 		// The draft and the archived case have every word: they are not in the catalogue.
-		assertThat(slugs(this.search.similar(RARE_WORDS, 10))).containsExactly("seam-similar-most", "seam-similar-more",
-				"seam-similar-less");
-		assertThat(slugs(this.search.similar("A kiosk for " + RARE_WORDS.toLowerCase() + ", please.", 2)))
+		assertThat(slugs(this.search.similar(RARE_WORDS, "en", 10))).containsExactly("seam-similar-most",
+				"seam-similar-more", "seam-similar-less");
+		assertThat(slugs(this.search.similar("A kiosk for " + RARE_WORDS.toLowerCase() + ", please.", "en", 2)))
 			.containsExactly("seam-similar-most", "seam-similar-more");
 	}
 
@@ -172,20 +176,39 @@ class SeamTests {
 	void unrelatedTextDoesNotRankACaseFirst() {
 		String slug = "anonymous-foi-requests-brazil";
 		String text = "Sandbags and pumps kept the river out of the old town during the spring floods of the year.";
-		List<String> similar = slugs(this.search.similar(text, 5));
+		List<String> similar = slugs(this.search.similar(text, "en", 5));
 		assertThat(similar).isNotEmpty().first().isNotEqualTo(slug);
 		// And its own text does.
 		String own = nearCopy(String.join("\n\n",
 				texts(this.jdbc.queryForMap("SELECT title, summary, overview FROM innovation WHERE slug = ?", slug))));
-		assertThat(slugs(this.search.similar(own, 5))).first().isEqualTo(slug);
+		assertThat(slugs(this.search.similar(own, "en", 5))).first().isEqualTo(slug);
 	}
 
 	@Test
 	void noTextOrWordsNoCaseHasGiveNoSimilarCases() {
 		for (String text : new String[] { null, "", "  \n\t " }) {
-			assertThat(this.search.similar(text, 5)).as("[" + text + "]").isEmpty();
+			assertThat(this.search.similar(text, "en", 5)).as("[" + text + "]").isEmpty();
 		}
-		assertThat(this.search.similar("Xqzzyvoth wlorptange", 5)).isEmpty();
+		assertThat(this.search.similar("Xqzzyvoth wlorptange", "en", 5)).isEmpty();
+		assertThat(this.search.similar("The and of, in the: to be or not to be, it is.", "en", 5)).isEmpty();
+		assertThat(this.search.similar(RARE_WORDS, "en", 0)).isEmpty();
+	}
+
+	@Test
+	void onlyTheStartOfAVeryLongTextIsRead() {
+		// Two million characters of stop words, which are never looked for.
+		String filler = " the and of".repeat(200_000);
+		assertThat(slugs(this.search.similar(RARE_WORDS + filler, "en", 5))).first().isEqualTo("seam-similar-most");
+		assertThat(this.search.similar(filler + " " + RARE_WORDS, "en", 5)).isEmpty();
+		// A text of thousands of different words a case has is looked for by a few.
+		String words = this.jdbc
+			.queryForList("SELECT summary FROM innovation WHERE status = 'PUBLISHED' ORDER BY id LIMIT 200",
+					String.class)
+			.stream()
+			.filter(Objects::nonNull)
+			.collect(Collectors.joining(" "));
+		assertThat(words.length()).isGreaterThan(InnovationSearch.SIMILAR_TEXT_LENGTH);
+		assertThat(this.search.similar(words, "en", 5)).hasSize(5);
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpSession;
 import org.casebook.account.SignedInAccount;
 import org.casebook.curation.CaseForm;
 import org.casebook.curation.FormStep;
+import org.casebook.curation.SimilarCases;
 import org.casebook.curation.SubmissionNotFoundException;
 import org.casebook.curation.Submissions;
 import org.casebook.curation.web.ExpiredSessionRescue.Rescued;
@@ -35,9 +36,12 @@ class ContributeController {
 
 	private final CaseFormOptions options;
 
-	ContributeController(Submissions submissions, CaseFormOptions options) {
+	private final SimilarCases similarCases;
+
+	ContributeController(Submissions submissions, CaseFormOptions options, SimilarCases similarCases) {
 		this.submissions = submissions;
 		this.options = options;
+		this.similarCases = similarCases;
 	}
 
 	@GetMapping("/contribute")
@@ -61,6 +65,9 @@ class ContributeController {
 		FormStep formStep = step(step);
 		rescue(me, id, formStep, session, model);
 		Submissions.Draft draft = this.submissions.draft(me.getId(), id);
+		if (formStep == FormStep.CHECK) {
+			model.addAttribute("similar", this.similarCases.of(draft));
+		}
 		return page(draft, draft.form(), formStep,
 				(formStep == FormStep.CHECK) ? this.options.problems(draft.form()) : Map.of(), model);
 	}
@@ -91,6 +98,7 @@ class ContributeController {
 		if (!problems.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			Submissions.Draft draft = this.submissions.draft(me.getId(), id);
+			model.addAttribute("similar", this.similarCases.of(draft));
 			return page(draft, draft.form(), FormStep.CHECK, problems, model);
 		}
 		return "redirect:/account/cases?submitted=" + id;

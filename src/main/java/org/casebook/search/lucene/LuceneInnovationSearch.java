@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.DocValues;
@@ -57,6 +58,7 @@ import org.casebook.search.SearchQueryParser;
 import org.casebook.search.SearchResults;
 import org.casebook.search.SearchSort;
 import org.casebook.search.index.Analyzers;
+import org.casebook.search.index.InnovationTextBinder;
 import org.casebook.search.index.IndexedHit;
 import org.casebook.taxonomy.Taxonomies;
 import org.casebook.taxonomy.TaxonomyTerm;
@@ -97,12 +99,6 @@ public class LuceneInnovationSearch implements InnovationSearch {
 	 * read the previous state of the index: what writes add comes far below.
 	 */
 	private static final int INLINE_DOCUMENTS = 20_000;
-
-	/**
-	 * The fields a text is compared with for similar cases: title, summary and body,
-	 * folded.
-	 */
-	private static final String[] SIMILAR_FIELDS = { "all" };
 
 	/**
 	 * Results read from the index at a time by {@link #forEachMatch}: the first batch
@@ -434,23 +430,32 @@ public class LuceneInnovationSearch implements InnovationSearch {
 
 	/**
 	 * Lucene's {@link MoreLikeThis}: the text's most telling words (frequent in it, rare
-	 * in the index), in the fields the keywords search, as one query.
+	 * in the index, never a stop word) in every text of the cases, folded, and stemmed in
+	 * the text's language when it has its own analysis, as one query. Choosing them costs
+	 * a dictionary lookup per distinct word and field of a text of bounded length.
 	 */
 	@Override
-	public List<InnovationHit> similar(String text, int count) {
-		if (text == null || text.isBlank()) {
+	public List<InnovationHit> similar(String text, String language, int count) {
+		if (text == null || text.isBlank() || count <= 0) {
 			return List.of();
 		}
+		String read = (text.length() > SIMILAR_TEXT_LENGTH) ? text.substring(0, SIMILAR_TEXT_LENGTH) : text;
+		List<String> fields = new ArrayList<>(List.of(InnovationTextBinder.ALL));
+		if (language != null && Analyzers.LANGUAGES.contains(language)) {
+			fields.add(InnovationTextBinder.languageField(language));
+		}
 		return withSearcher((searcher) -> {
+			Analysis analysis = analysis();
 			MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
-			like.setAnalyzer(analysis().folded());
-			like.setFieldNames(SIMILAR_FIELDS);
+			like.setAnalyzer(analysis.byField());
+			like.setFieldNames(fields.toArray(String[]::new));
+			like.setStopWords(StopWords.all());
 			like.setMinTermFreq(1);
 			like.setMinDocFreq(1);
-			like.setMaxQueryTerms(25);
+			like.setMaxQueryTerms(SIMILAR_TERMS);
 			BooleanQuery.Builder any = new BooleanQuery.Builder();
-			for (String field : SIMILAR_FIELDS) {
-				any.add(like.like(field, new StringReader(text)), Occur.SHOULD);
+			for (String field : fields) {
+				any.add(like.like(field, new StringReader(read)), Occur.SHOULD);
 			}
 			return hits(any.build(), SearchSort.RELEVANCE, 0, count);
 		});
@@ -616,17 +621,17 @@ public class LuceneInnovationSearch implements InnovationSearch {
 				}
 			}
 			analysis = new Analysis(new TextQueryBuilder(Map.copyOf(analyzers), folded), new SummaryHighlighter(folded),
-					folded);
+					new PerFieldAnalyzerWrapper(folded, Map.copyOf(analyzers)));
 			this.analysis = analysis;
 		}
 		return analysis;
 	}
 
 	/**
-	 * What keywords are analysed with: per field for queries, folded for summaries and
-	 * similar texts.
+	 * What keywords are analysed with: per field for queries and similar texts, folded
+	 * for summaries.
 	 */
-	private record Analysis(TextQueryBuilder textQueries, SummaryHighlighter summaries, Analyzer folded) {
+	private record Analysis(TextQueryBuilder textQueries, SummaryHighlighter summaries, Analyzer byField) {
 	}
 
 }

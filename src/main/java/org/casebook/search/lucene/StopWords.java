@@ -1,6 +1,7 @@
 package org.casebook.search.lucene;
 
 import java.util.Locale;
+import java.util.Set;
 
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -25,6 +26,11 @@ final class StopWords {
 	}
 
 	private StopWords() {
+	}
+
+	/** Every stop word, as a set that ignores letter case. */
+	static Set<?> all() {
+		return CharArraySet.unmodifiableSet(ALL);
 	}
 
 	static boolean contains(String word) {
