@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * trusted entry, {@code postgres} from 127.0.0.1, that is replaced by password
  * authentication as soon as the server is up and the password set.
  */
-final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 

@@ -148,7 +148,7 @@ class DemoCaseGeneratorTests {
 	void generatedCasesAreStoredAsDemoData() {
 		// The stored demo cases are the generator's first cases for the configured seed.
 		DemoCaseGenerator generator = this.demoData.generator(this.demo.seed());
-		List<String> generated = IntStream.range(0, this.demo.cases())
+		List<String> generated = IntStream.range(0, this.demo.casesOn(true))
 			.mapToObj(generator::generate)
 			.map((generatedCase) -> generatedCase.slug() + " " + generatedCase.status())
 			.toList();

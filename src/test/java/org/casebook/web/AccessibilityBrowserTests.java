@@ -133,6 +133,12 @@ class AccessibilityBrowserTests {
 		browser.findElement(By.cssSelector("form[action$='/contribute'] button")).click();
 		waiting().until((driver) -> driver.getCurrentUrl().endsWith("/basics"));
 		String draft = URI.create(browser.getCurrentUrl()).getPath().replace("/basics", "");
+		// A draft like a seed case, so that its check step lists similar cases.
+		browser.findElement(By.id("title")).sendKeys("GovTech Poland: challenge-based public procurement");
+		browser.findElement(By.id("summary")).sendKeys("Public bodies in Poland buy innovation through challenges.");
+		browser.findElement(By.cssSelector("button[value='save']")).click();
+		// Saved with its problems (no country yet): the same step comes back, saying so.
+		waiting().until((driver) -> !driver.findElements(By.cssSelector("p.notice")).isEmpty());
 		List<String> pages = List.of("/account", "/account/cases", "/contribute", draft + "/basics",
 				draft + "/description", draft + "/story", draft + "/check", "/review", "/admin/accounts",
 				"/admin/import", PageTypes.SEED_CASE + "/history");

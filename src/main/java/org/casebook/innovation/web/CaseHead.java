@@ -50,15 +50,21 @@ record CaseHead(String canonicalUrl, String description, String language, String
 		String url = site.absolute("/innovations/" + innovation.getSlug());
 		String summary = (innovation.getSummary() != null && !innovation.getSummary().isBlank())
 				? innovation.getSummary() : innovation.getOverview();
+		// A case from another source was first published there, on a day the source did
+		// not
+		// give: Casebook claims no publication date for it (the day it was added is not
+		// one).
+		boolean elsewhere = innovation.getProvenance().getSourceName() != null && !innovation.isDemo();
+		String published = elsewhere ? null : date(innovation.getPublishedAt());
 		Article article = new Article("https://schema.org", "Article", innovation.getTitle(), innovation.getTitle(),
-				(summary != null) ? summary.strip() : null, url, url, innovation.getLanguage(),
-				date(innovation.getPublishedAt()), date(innovation.getUpdatedAt()), places(innovation),
+				(summary != null) ? summary.strip() : null, url, url, innovation.getLanguage(), published,
+				date(innovation.getUpdatedAt()), places(innovation),
 				innovation.getTagsByLabel().stream().map(TaxonomyTerm::getLabel).toList(),
 				innovation.getSectorsByLabel().stream().map(Term::of).toList(),
 				innovation.getOrganisations().stream().map(Party::of).toList(),
 				new Party("Organization", siteName, site.absolute("/")), true);
-		return new CaseHead(url, MetaDescription.of(summary), innovation.getLanguage(),
-				date(innovation.getPublishedAt()), date(innovation.getUpdatedAt()), JSON.writeValueAsString(article));
+		return new CaseHead(url, MetaDescription.of(summary), innovation.getLanguage(), published,
+				date(innovation.getUpdatedAt()), JSON.writeValueAsString(article));
 	}
 
 	private static String date(Instant instant) {

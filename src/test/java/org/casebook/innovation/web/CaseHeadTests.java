@@ -82,8 +82,17 @@ class CaseHeadTests {
 		assertThat(data.get("description").asString()).isEqualTo(((String) row.get("summary")).strip());
 		assertThat(data.get("url").asString()).isEqualTo("http://localhost/innovations/" + POLAND);
 		assertThat(data.get("inLanguage").asString()).isEqualTo(row.get("language"));
-		assertThat(data.get("datePublished").asString())
-			.isEqualTo(((Timestamp) row.get("published_at")).toInstant().truncatedTo(ChronoUnit.SECONDS).toString());
+		// A seed case was published first by OPSI, on a day the seed does not give: none
+		// is
+		// claimed (the day Casebook added it is not one). Demo and contributed cases have
+		// it.
+		assertThat(data.has("datePublished")).isFalse();
+		String demo = this.jdbc.queryForObject(
+				"SELECT slug FROM innovation WHERE demo AND status = 'PUBLISHED' ORDER BY id LIMIT 1", String.class);
+		Timestamp demoPublished = this.jdbc.queryForObject("SELECT published_at FROM innovation WHERE slug = ?",
+				Timestamp.class, demo);
+		assertThat(jsonLd(page("/innovations/" + demo)).get("datePublished").asString())
+			.isEqualTo(demoPublished.toInstant().truncatedTo(ChronoUnit.SECONDS).toString());
 		assertThat(data.get("dateModified").asString())
 			.isEqualTo(((Timestamp) row.get("updated_at")).toInstant().truncatedTo(ChronoUnit.SECONDS).toString());
 		assertThat(texts(data.get("keywords"), null)).containsExactlyInAnyOrderElementsOf(this.jdbc.queryForList(
