@@ -90,15 +90,25 @@ public class CaseHistory {
 	 * differ).
 	 * @throws InnovationNotFoundException if either is not a version the asker may see
 	 */
+	@SuppressWarnings("unchecked")
 	public List<FieldChange> compare(String slug, long from, long to, boolean editor) {
-		List<Version> versions = versions(slug, editor);
-		if (versions.stream().noneMatch((version) -> version.revision() == from)
-				|| versions.stream().noneMatch((version) -> version.revision() == to)) {
+		long id = find(slug, editor).getId();
+		// The revisions the asker may see, as numbers only (not the versions themselves).
+		var revisions = reader().createQuery()
+			.forRevisionsOfEntity(Innovation.class, false, true)
+			.addProjection(AuditEntity.revisionNumber())
+			.add(AuditEntity.id().eq(id));
+		if (!editor) {
+			revisions.add(AuditEntity.property("status").eq(PublicationStatus.PUBLISHED));
+		}
+		List<Number> visible = revisions.getResultList();
+		if (visible.stream().noneMatch((revision) -> revision.longValue() == from)
+				|| visible.stream().noneMatch((revision) -> revision.longValue() == to)) {
 			throw new InnovationNotFoundException(slug);
 		}
-		long id = find(slug, editor).getId();
-		Map<String, String> before = fields(reader().find(Innovation.class, id, from));
-		Map<String, String> after = fields(reader().find(Innovation.class, id, to));
+		Labels labels = new Labels(this.taxonomies);
+		Map<String, String> before = fields(reader().find(Innovation.class, id, from), labels);
+		Map<String, String> after = fields(reader().find(Innovation.class, id, to), labels);
 		List<FieldChange> changes = new ArrayList<>();
 		before.forEach((field, old) -> {
 			String changed = after.get(field);
@@ -135,16 +145,16 @@ public class CaseHistory {
 	}
 
 	/** A version's fields as text, by message key, in the case page's order. */
-	private Map<String, String> fields(Innovation version) {
+	private Map<String, String> fields(Innovation version, Labels labels) {
 		CaseForm form = this.forms.of(version);
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("contribute.field.title", form.getTitle());
 		fields.put("contribute.field.summary", form.getSummary());
 		fields.put("contribute.field.language", form.getLanguage());
-		fields.put("facet.country", labels(Country.class, form.getCountries()));
+		fields.put("facet.country", labels.of(Country.class, form.getCountries()));
 		fields.put("facet.year", form.getLaunchYear());
-		fields.put("facet.level", labels(GovernmentLevel.class, List.of(form.getLevel())));
-		Map<String, String> types = this.taxonomies.terms(OrganisationType.class);
+		fields.put("facet.level", labels.of(GovernmentLevel.class, List.of(form.getLevel())));
+		Map<String, String> types = labels.terms(OrganisationType.class);
 		fields.put("detail.organisations",
 				form.getOrganisations()
 					.stream()
@@ -152,8 +162,8 @@ public class CaseHistory {
 					.map((row) -> row.getName()
 							+ (types.containsKey(row.getType()) ? " (" + types.get(row.getType()) + ")" : ""))
 					.collect(Collectors.joining("\n")));
-		fields.put("facet.sector", labels(Sector.class, form.getSectors()));
-		fields.put("facet.stage", labels(InnovationStage.class, form.getStages()));
+		fields.put("facet.sector", labels.of(Sector.class, form.getSectors()));
+		fields.put("facet.stage", labels.of(InnovationStage.class, form.getStages()));
 		fields.put("facet.tag", form.getTags());
 		fields.put("detail.location",
 				String.join(" ", form.getLocationName(), form.getLatitude(), form.getLongitude()).strip());
@@ -170,12 +180,31 @@ public class CaseHistory {
 		return fields;
 	}
 
-	private String labels(Class<? extends TaxonomyTerm> taxonomy, List<String> keys) {
-		Map<String, String> terms = this.taxonomies.terms(taxonomy);
-		return keys.stream()
-			.filter((key) -> !key.isBlank())
-			.map((key) -> terms.getOrDefault(key, key))
-			.collect(Collectors.joining(", "));
+	/**
+	 * The labels of the taxonomies' terms, read once for a comparison of two versions.
+	 */
+	private static final class Labels {
+
+		private final Taxonomies taxonomies;
+
+		private final Map<Class<? extends TaxonomyTerm>, Map<String, String>> terms = new java.util.HashMap<>();
+
+		Labels(Taxonomies taxonomies) {
+			this.taxonomies = taxonomies;
+		}
+
+		Map<String, String> terms(Class<? extends TaxonomyTerm> taxonomy) {
+			return this.terms.computeIfAbsent(taxonomy, this.taxonomies::terms);
+		}
+
+		String of(Class<? extends TaxonomyTerm> taxonomy, List<String> keys) {
+			Map<String, String> labels = terms(taxonomy);
+			return keys.stream()
+				.filter((key) -> !key.isBlank())
+				.map((key) -> labels.getOrDefault(key, key))
+				.collect(Collectors.joining(", "));
+		}
+
 	}
 
 	/** One version of a case: the revision that made it, and what the case was then. */

@@ -2,6 +2,8 @@ package org.casebook.curation;
 
 import java.util.List;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -14,6 +16,6 @@ interface SubmissionRepository extends JpaRepository<Submission, Long> {
 			select s from Submission s where s.state = org.casebook.curation.Submission.State.PENDING
 			and (:kind is null or (:kind = 'new' and s.changesId is null) or (:kind = 'change' and s.changesId is not null))
 			order by s.submittedAt, s.id""")
-	List<Submission> queue(String kind);
+	Page<Submission> queue(String kind, Pageable page);
 
 }

@@ -14,6 +14,8 @@ import org.casebook.innovation.Slugs;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -116,13 +118,17 @@ public class Submissions {
 		return this.submissions.findByAuthorIdOrderByUpdatedAtDescIdDesc(authorId);
 	}
 
+	/** Submissions shown on a page of the review queue. */
+	public static final int QUEUE_PAGE = 50;
+
 	/**
-	 * What waits for editors, oldest first.
+	 * What waits for editors, oldest first, a page at a time.
 	 * @param kind {@code new}, {@code change}, or null for both
+	 * @param page from 0
 	 */
 	@Transactional(readOnly = true)
-	public List<Submission> queue(String kind) {
-		return this.submissions.queue(kind);
+	public Page<Submission> queue(String kind, int page) {
+		return this.submissions.queue(kind, PageRequest.of(Math.max(0, page), QUEUE_PAGE));
 	}
 
 	/** A submission as an editor reviews it. */

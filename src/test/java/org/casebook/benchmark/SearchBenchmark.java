@@ -89,6 +89,7 @@ public final class SearchBenchmark {
 		boolean map = Boolean.parseBoolean(options.getOrDefault("map", "true"));
 		boolean mix = Boolean.parseBoolean(options.getOrDefault("mix", "false"));
 		boolean openData = Boolean.parseBoolean(options.getOrDefault("opendata", "false"));
+		boolean curation = Boolean.parseBoolean(options.getOrDefault("curation", "false"));
 		Path data = Path.of("data", "benchmark-" + cases).toAbsolutePath();
 
 		System.out.printf("Casebook search benchmark: %,d demo cases, %d clients, %d s, data in %s%n", cases, clients,
@@ -133,6 +134,10 @@ public final class SearchBenchmark {
 			}
 			if (openData) {
 				openData(context, base, data);
+				return;
+			}
+			if (curation) {
+				CurationBenchmark.run(context, base);
 				return;
 			}
 			// Until the JIT compiler has done most of its work: it shares the cores.

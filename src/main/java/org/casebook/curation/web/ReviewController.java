@@ -35,10 +35,10 @@ class ReviewController {
 	}
 
 	@GetMapping("/review")
-	String queue(@RequestParam(required = false) String kind, Model model) {
+	String queue(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "1") int page, Model model) {
 		String filter = ("new".equals(kind) || "change".equals(kind)) ? kind : null;
 		model.addAttribute("kind", filter);
-		model.addAttribute("queue", this.submissions.queue(filter));
+		model.addAttribute("queue", this.submissions.queue(filter, Math.min(Math.max(page, 1), 100_000) - 1));
 		return "curation/queue";
 	}
 

@@ -425,7 +425,14 @@ public class LuceneInnovationSearch implements InnovationSearch {
 				return shared;
 			})
 			.sort((f) -> f.score().then().field("publishedAt").desc());
-		return related.fetchHits(count).stream().map(IndexedHit::hit).toList();
+		// Real cases before demo ones, each in the order of what they share: among a few
+		// times more candidates than shown, so that a real case a little less alike still
+		// comes before a generated one.
+		List<InnovationHit> candidates = related.fetchHits(count * 4).stream().map(IndexedHit::hit).toList();
+		return java.util.stream.Stream
+			.concat(candidates.stream().filter((hit) -> !hit.demo()), candidates.stream().filter(InnovationHit::demo))
+			.limit(count)
+			.toList();
 	}
 
 	/**
