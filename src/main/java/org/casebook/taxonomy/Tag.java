@@ -17,6 +17,18 @@ public class Tag extends TaxonomyTerm {
 		super(key, label);
 	}
 
+	/** A tag an editor adds: curated, as those that come with the catalogue. */
+	public static Tag curated(String key, String label) {
+		Tag tag = new Tag(key, label);
+		tag.curated = true;
+		return tag;
+	}
+
+	/** A new label; the key stays, so that URLs and the index keep working. */
+	public void rename(String label) {
+		setLabel(label);
+	}
+
 	public boolean isCurated() {
 		return this.curated;
 	}

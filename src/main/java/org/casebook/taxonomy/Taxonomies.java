@@ -52,7 +52,7 @@ public class Taxonomies {
 		String label = labels().get(taxonomy).get(key);
 		if (label == null && System.nanoTime() - this.loadedAt > RELOAD_AT_MOST_EVERY.toNanos()) {
 			try {
-				label = reload().get(taxonomy).get(key);
+				label = load().get(taxonomy).get(key);
 			}
 			catch (PersistenceException ex) {
 				// The database is away: what was read last time still holds, and the
@@ -95,7 +95,7 @@ public class Taxonomies {
 
 	private Map<Class<? extends TaxonomyTerm>, Map<String, String>> labels() {
 		Map<Class<? extends TaxonomyTerm>, Map<String, String>> current = this.labels;
-		return (current != null) ? current : reload();
+		return (current != null) ? current : load();
 	}
 
 	/**
@@ -112,10 +112,18 @@ public class Taxonomies {
 	/** Reads every taxonomy now, so that no page has to. */
 	@EventListener(ApplicationReadyEvent.class)
 	public void preload() {
-		reload();
+		load();
 	}
 
-	private synchronized Map<Class<? extends TaxonomyTerm>, Map<String, String>> reload() {
+	/**
+	 * Reads every taxonomy again: after a change of its terms (an editor's new, renamed
+	 * or merged tag), once that change is committed.
+	 */
+	public void reload() {
+		load();
+	}
+
+	private synchronized Map<Class<? extends TaxonomyTerm>, Map<String, String>> load() {
 		Map<Class<? extends TaxonomyTerm>, Map<String, String>> loaded = new LinkedHashMap<>();
 		Map<Class<? extends TaxonomyTerm>, Map<String, Integer>> ranked = new LinkedHashMap<>();
 		try (var entityManager = this.entityManagerFactory.createEntityManager()) {

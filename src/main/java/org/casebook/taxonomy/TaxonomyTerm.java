@@ -33,6 +33,10 @@ public abstract class TaxonomyTerm {
 		return this.label;
 	}
 
+	protected void setLabel(String label) {
+		this.label = label;
+	}
+
 	@Override
 	public boolean equals(Object other) {
 		return other != null && other.getClass() == getClass() && this.key.equals(((TaxonomyTerm) other).key);

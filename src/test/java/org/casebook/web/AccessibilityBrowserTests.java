@@ -119,8 +119,8 @@ class AccessibilityBrowserTests {
 
 	/**
 	 * The pages of people who sign in: the submission form at each step, their cases, the
-	 * review queue and a submission under review, accounts, imports. The browser signs in
-	 * as the administrator (who holds every role) through the form.
+	 * review queue and a submission under review, the tags, accounts, imports. The
+	 * browser signs in as the administrator (who holds every role) through the form.
 	 */
 	@Test
 	void signedInPagesHaveNoAxeViolationAndAreValidHtml() throws Exception {
@@ -140,8 +140,8 @@ class AccessibilityBrowserTests {
 		// Saved with its problems (no country yet): the same step comes back, saying so.
 		waiting().until((driver) -> !driver.findElements(By.cssSelector("p.notice")).isEmpty());
 		List<String> pages = List.of("/account", "/account/cases", "/contribute", draft + "/basics",
-				draft + "/description", draft + "/story", draft + "/check", "/review", "/admin/accounts",
-				"/admin/import", PageTypes.SEED_CASE + "/history");
+				draft + "/description", draft + "/story", draft + "/check", "/review", "/review/tags",
+				"/admin/accounts", "/admin/import", PageTypes.SEED_CASE + "/history");
 		StringBuilder report = new StringBuilder();
 		for (String page : pages) {
 			report.append(axe(page, page));
