@@ -93,6 +93,21 @@ public class CaseForm {
 		padRows();
 	}
 
+	/**
+	 * How much of the narrative it tells: the overview and the sections that have text,
+	 * in percent of all of them.
+	 */
+	public int completeness() {
+		int written = this.overview.isBlank() ? 0 : 1;
+		for (Section section : Section.values()) {
+			String text = this.sections.get(section);
+			if (text != null && !text.isBlank()) {
+				written++;
+			}
+		}
+		return written * 100 / (Section.values().length + 1);
+	}
+
 	/** Always {@link #ROWS} rows or more to fill in, whatever was posted. */
 	void padRows() {
 		while (this.organisations.size() < ROWS) {

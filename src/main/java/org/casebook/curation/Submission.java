@@ -45,6 +45,12 @@ public class Submission {
 	@Column(nullable = false)
 	private String fields;
 
+	/**
+	 * The part of the narrative written, in percent ({@link CaseForm#completeness()}).
+	 */
+	@Column(nullable = false)
+	private int completeness;
+
 	@Column(name = "review_note")
 	private String reviewNote;
 
@@ -80,9 +86,10 @@ public class Submission {
 		return this.state == State.DRAFT || this.state == State.RETURNED;
 	}
 
-	void save(String title, String fields, Instant now) {
+	void save(String title, String fields, int completeness, Instant now) {
 		this.title = title;
 		this.fields = fields;
+		this.completeness = completeness;
 		this.updatedAt = now;
 	}
 
@@ -135,6 +142,10 @@ public class Submission {
 
 	String getFields() {
 		return this.fields;
+	}
+
+	public int getCompleteness() {
+		return this.completeness;
 	}
 
 	public String getReviewNote() {

@@ -73,8 +73,13 @@ public class Submissions {
 			.stream()
 			.filter((submission) -> published.getId().equals(submission.getChangesId()) && submission.isEditable())
 			.findFirst()
-			.orElseGet(() -> this.submissions.save(new Submission(authorId, published.getId(), published.getTitle(),
-					write(this.forms.of(published)), now())));
+			.orElseGet(() -> {
+				CaseForm form = this.forms.of(published);
+				Submission change = new Submission(authorId, published.getId(), published.getTitle(), write(form),
+						now());
+				change.save(published.getTitle(), write(form), form.completeness(), now());
+				return this.submissions.save(change);
+			});
 	}
 
 	/** An author's own submission with its form. */
@@ -94,7 +99,7 @@ public class Submissions {
 		requireEditable(submission);
 		CaseForm form = read(submission);
 		form.copyStep(step, posted);
-		submission.save(form.getTitle().strip(), write(form), now());
+		submission.save(form.getTitle().strip(), write(form), form.completeness(), now());
 		return this.rules.problems(form, step);
 	}
 
@@ -124,11 +129,13 @@ public class Submissions {
 	/**
 	 * What waits for editors, oldest first, a page at a time.
 	 * @param kind {@code new}, {@code change}, or null for both
+	 * @param complete only those whose narrative is all written (true), only the others
+	 * (false), or both (null)
 	 * @param page from 0
 	 */
 	@Transactional(readOnly = true)
-	public Page<Submission> queue(String kind, int page) {
-		return this.submissions.queue(kind, PageRequest.of(Math.max(0, page), QUEUE_PAGE));
+	public Page<Submission> queue(String kind, Boolean complete, int page) {
+		return this.submissions.queue(kind, complete, PageRequest.of(Math.max(0, page), QUEUE_PAGE));
 	}
 
 	/** A submission as an editor reviews it. */

@@ -291,6 +291,37 @@ class CurationTests {
 	}
 
 	@Test
+	void editorsTakeCompleteCasesFirstIfTheyWish() throws Exception {
+		Visitor author = contributor("author-eight@example.org");
+		long partial = submitted(author, "Partly told case of Bilbyton");
+		long whole = startDraft(author);
+		author.perform(basics(author, whole, "Wholly told case of Bilbyton")).andExpect(status().isFound());
+		var description = step(author, whole, "description").param("overview", "All of it.");
+		var story = step(author, whole, "story");
+		for (org.casebook.innovation.Section section : org.casebook.innovation.Section.values()) {
+			(FormStep.DESCRIPTION.sections().contains(section) ? description : story)
+				.param("sections[" + section.name() + "]", "Told.");
+		}
+		author.perform(description).andExpect(status().isFound());
+		author.perform(story).andExpect(status().isFound());
+		author
+			.perform(post("/contribute/" + whole + "/submit").param("_csrf",
+					author.csrf("/contribute/" + whole + "/check")))
+			.andExpect(status().isFound());
+
+		Visitor editor = editor("editor-eight@example.org");
+		editor.perform(get("/review").param("complete", "yes"))
+			.andExpect(content().string(containsString("Wholly told case of Bilbyton")))
+			.andExpect(content().string(containsString("100 %")))
+			.andExpect(content().string(not(containsString("Partly told case of Bilbyton"))));
+		editor.perform(get("/review").param("complete", "no"))
+			.andExpect(content().string(containsString("Partly told case of Bilbyton")))
+			.andExpect(content().string(not(containsString("Wholly told case of Bilbyton"))));
+		assertThat(this.jdbc.queryForObject("SELECT completeness FROM submission WHERE id = ?", Integer.class, partial))
+			.isEqualTo(9);
+	}
+
+	@Test
 	void noOneReachesAnothersDraftAndOnlyEditorsReview() throws Exception {
 		Visitor author = contributor("author-four@example.org");
 		long id = startDraft(author);

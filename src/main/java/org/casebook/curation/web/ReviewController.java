@@ -35,10 +35,14 @@ class ReviewController {
 	}
 
 	@GetMapping("/review")
-	String queue(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "1") int page, Model model) {
+	String queue(@RequestParam(required = false) String kind, @RequestParam(required = false) String complete,
+			@RequestParam(defaultValue = "1") int page, Model model) {
 		String filter = ("new".equals(kind) || "change".equals(kind)) ? kind : null;
+		Boolean completeness = "yes".equals(complete) ? Boolean.TRUE : ("no".equals(complete) ? Boolean.FALSE : null);
 		model.addAttribute("kind", filter);
-		model.addAttribute("queue", this.submissions.queue(filter, Math.min(Math.max(page, 1), 100_000) - 1));
+		model.addAttribute("complete", (completeness == null) ? null : complete);
+		model.addAttribute("queue",
+				this.submissions.queue(filter, completeness, Math.min(Math.max(page, 1), 100_000) - 1));
 		return "curation/queue";
 	}
 
