@@ -22,6 +22,11 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 import org.casebook.search.InnovationHit;
 import org.casebook.search.InnovationSearch;
 import org.casebook.search.SearchQuery;
@@ -111,7 +116,20 @@ class SearchFeedController {
 		casebook.setUri(this.site.absolute("/"));
 		feed.setAuthors(List.of(casebook));
 		feed.setEntries(hits.stream().map((hit) -> entry(hit, casebook)).toList());
-		return ResponseEntity.ok().contentType(ATOM).body(new SyndFeedOutput().outputString(feed));
+		// The feed's own words are in the language of the message bundle that gave them
+		// (app.language); each entry's, in its case's.
+		Document atom = new SyndFeedOutput().outputJDom(feed);
+		atom.getRootElement()
+			.setAttribute("lang", this.messages.getMessage("app.language", null, locale), Namespace.XML_NAMESPACE);
+		List<Element> entries = atom.getRootElement().getChildren("entry", atom.getRootElement().getNamespace());
+		for (int i = 0; i < entries.size() && i < hits.size(); i++) {
+			if (hits.get(i).language() != null) {
+				entries.get(i).setAttribute("lang", hits.get(i).language(), Namespace.XML_NAMESPACE);
+			}
+		}
+		return ResponseEntity.ok()
+			.contentType(ATOM)
+			.body(new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).outputString(atom));
 	}
 
 	/** The newest published first, one page of them. */

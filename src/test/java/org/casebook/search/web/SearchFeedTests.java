@@ -38,6 +38,33 @@ class SearchFeedTests {
 	final JsonMapper json = JsonMapper.builder().build();
 
 	@Test
+	void eachEntrySaysTheLanguageOfItsCase() throws Exception {
+		String atom = this.mvc.perform(get("/innovations.atom?q=citoyenne"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		org.w3c.dom.Document document = javax.xml.parsers.DocumentBuilderFactory.newDefaultNSInstance()
+			.newDocumentBuilder()
+			.parse(new org.xml.sax.InputSource(new java.io.StringReader(atom)));
+		String xml = "http://www.w3.org/XML/1998/namespace";
+		assertThat(document.getDocumentElement().getAttributeNS(xml, "lang")).isEqualTo("en");
+		org.w3c.dom.NodeList entries = document.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+		assertThat(entries.getLength()).isPositive();
+		List<String> languages = new ArrayList<>();
+		for (int i = 0; i < entries.getLength(); i++) {
+			org.w3c.dom.Element entry = (org.w3c.dom.Element) entries.item(i);
+			String url = entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "id").item(0).getTextContent();
+			String slug = url.substring(url.lastIndexOf('/') + 1);
+			assertThat(entry.getAttributeNS(xml, "lang")).as(slug)
+				.isEqualTo(
+						this.jdbc.queryForObject("SELECT language FROM innovation WHERE slug = ?", String.class, slug));
+			languages.add(entry.getAttributeNS(xml, "lang"));
+		}
+		assertThat(languages).contains("fr");
+	}
+
+	@Test
 	void theFeedOfAFilteredSearchListsItsNewestResultsInTheSearchsOrder() throws Exception {
 		// The country with the most published cases, and the years most of them fall in.
 		String country = this.jdbc.queryForObject("""
