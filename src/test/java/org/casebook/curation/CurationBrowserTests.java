@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -195,7 +196,11 @@ class CurationBrowserTests {
 	}
 
 	private static void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+		// A page being replaced by the next one makes the elements read from it stale:
+		// read
+		// again.
+		new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+			.until(condition::apply);
 	}
 
 	private static String path(String url) {
