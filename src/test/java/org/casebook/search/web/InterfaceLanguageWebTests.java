@@ -1,0 +1,134 @@
+package org.casebook.search.web;
+
+import java.net.URI;
+
+import org.casebook.CasebookWebTest;
+import org.casebook.search.FakeInnovationSearch;
+import org.casebook.search.SearchQueryParser;
+import org.casebook.taxonomy.FakeTaxonomies;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+import jakarta.servlet.http.Cookie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * The interface language of the list page, its error page and the JSON API: from the
+ * {@code lang} parameter (kept in a cookie for pages), the cookie, the browser's
+ * {@code Accept-Language}, or English; declared as the page's {@code lang}, with a link
+ * to the same page in each language and the {@code hreflang} alternates.
+ */
+@CasebookWebTest({ SearchController.class, SearchApiController.class })
+@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class })
+class InterfaceLanguageWebTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	FakeInnovationSearch search;
+
+	@BeforeEach
+	void forgetEarlierSearches() {
+		this.search.reset();
+	}
+
+	@Test
+	void theBrowsersLanguageIsThePagesAndEveryPageLinksToItselfInEachLanguage() throws Exception {
+		MockHttpServletResponse response = answer(get(URI.create("/innovations?q=caf%C3%A9&country=br"))
+			.header("Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5"));
+		assertThat(response.getHeader("Content-Language")).isEqualTo("fr");
+		assertThat(response.getHeader("Set-Cookie")).as("nothing chosen, nothing kept").isNull();
+		String page = response.getContentAsString();
+		assertThat(page).contains("<html lang=\"fr\">")
+			.contains("<a href=\"/innovations?q=caf%C3%A9&amp;country=br&amp;lang=en\" lang=\"en\" hreflang=\"en\" "
+					+ "data-language=\"en\">English</a>")
+			.contains("<a href=\"/innovations?q=caf%C3%A9&amp;country=br&amp;lang=fr\" lang=\"fr\" hreflang=\"fr\" "
+					+ "aria-current=\"true\" data-language=\"fr\">Français</a>")
+			.contains("<a href=\"/innovations?q=caf%C3%A9&amp;country=br&amp;lang=es\" lang=\"es\" hreflang=\"es\" "
+					+ "data-language=\"es\">Español</a>")
+			.contains("<link rel=\"alternate\" hreflang=\"es\" "
+					+ "href=\"http://localhost/innovations?q=caf%C3%A9&amp;country=br&amp;lang=es\">")
+			.contains("<link rel=\"alternate\" hreflang=\"x-default\" "
+					+ "href=\"http://localhost/innovations?q=caf%C3%A9&amp;country=br\">");
+	}
+
+	@Test
+	void aLanguageChosenByLinkIsKeptInACookieAndIsThePagesOwnAddress() throws Exception {
+		MockHttpServletResponse response = answer(
+				get("/innovations?q=open&lang=es").header("Accept-Language", "fr").cookie(kept("fr")));
+		assertThat(response.getHeader("Set-Cookie")).isEqualTo("casebook-lang=es; Path=/; Max-Age=31536000; Expires="
+				+ expires(response) + "; HttpOnly; SameSite=Lax");
+		assertThat(response.getContentAsString()).contains("<html lang=\"es\">")
+			.contains("<link rel=\"canonical\" href=\"http://localhost/innovations?q=open&amp;lang=es\">")
+			.contains(
+					"<link rel=\"alternate\" hreflang=\"en\" href=\"http://localhost/innovations?q=open&amp;lang=en\">")
+			.doesNotContain("lang=es&amp;lang");
+		assertThat(this.search.calls()).as("the parameter is not a filter").hasSize(1);
+	}
+
+	@Test
+	void theCookieOfAnEarlierChoiceComesBeforeTheBrowsersLanguage() throws Exception {
+		MockHttpServletResponse response = answer(
+				get("/innovations").header("Accept-Language", "fr").cookie(kept("es")));
+		assertThat(response.getContentAsString()).contains("<html lang=\"es\">")
+			.contains("<link rel=\"canonical\" href=\"http://localhost/innovations\">");
+		assertThat(response.getHeader("Set-Cookie")).isNull();
+	}
+
+	@Test
+	void aLanguageCasebookDoesNotHaveGetsEnglish() throws Exception {
+		MockHttpServletResponse response = answer(get("/innovations?lang=de").header("Accept-Language", "de, pt"));
+		assertThat(response.getContentAsString()).contains("<html lang=\"en\">");
+		assertThat(response.getHeader("Content-Language")).isEqualTo("en");
+		assertThat(response.getHeader("Set-Cookie")).isNull();
+	}
+
+	@Test
+	void anErrorPageIsInTheLanguageOfThePageAskedForAndLinksToItInEachLanguage() throws Exception {
+		MockHttpServletResponse response = this.mvc
+			.perform(get("/innovations?yearFrom=abc").accept(MediaType.TEXT_HTML).cookie(kept("es")))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(400);
+		assertThat(response.getContentAsString()).contains("<html lang=\"es\">")
+			.contains("href=\"/innovations?yearFrom=abc&amp;lang=fr\"");
+	}
+
+	@Test
+	void theApiAnswersInTheLanguageAskedForAndKeepsNothing() throws Exception {
+		MockHttpServletResponse response = this.mvc
+			.perform(get("/api/v1/innovations?lang=fr").accept(MediaType.APPLICATION_JSON))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getHeader("Content-Language")).isEqualTo("fr");
+		assertThat(response.getHeader("Set-Cookie")).isNull();
+	}
+
+	private MockHttpServletResponse answer(RequestBuilder request) throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		return response;
+	}
+
+	private static Cookie kept(String language) {
+		return new Cookie("casebook-lang", language);
+	}
+
+	private static String expires(MockHttpServletResponse response) {
+		String cookie = response.getHeader("Set-Cookie");
+		int at = cookie.indexOf("Expires=") + "Expires=".length();
+		return cookie.substring(at, cookie.indexOf(';', at));
+	}
+
+}
