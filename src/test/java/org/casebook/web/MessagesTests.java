@@ -54,7 +54,19 @@ class MessagesTests {
 	static final Path CLASSES = Path.of("target/classes");
 
 	/** The bundles besides the default one, which is English. */
-	static final List<String> TRANSLATIONS = List.of();
+	static final List<String> TRANSLATIONS = List.of("fr", "es");
+
+	/** Texts that are names, the same in every language. */
+	static final Set<String> NAMES = Set.of("app.name", "language.name.en", "language.name.fr", "language.name.es",
+			"export.jsonl", "about.credits.naturalEarth", "about.credits.odbl", "about.credits.leaflet",
+			"about.credits.markercluster", "about.credits.topojson", "about.credits.htmx", "history.kind.SYSTEM");
+
+	/** Texts whose words are the same in English and in a translation. */
+	static final Map<String, Set<String>> SAME_WORDS = Map.of("fr",
+			Set.of("nav.innovations", "list.title", "statistics.count", "map.table.count", "map.country",
+					"detail.organisations", "detail.source", "detail.licence", "contribute.step.description",
+					"contribute.field.latitude", "contribute.field.longitude"),
+			"es", Set.of("facet.sector", "role.EDITOR", "accounts.no", "accounts.notHeld"));
 
 	/**
 	 * A key in a template: {@code #{key}}, {@code #{key(…)}} or
@@ -115,6 +127,28 @@ class MessagesTests {
 			Set<String> translated = load("messages_" + language + ".properties").stringPropertyNames();
 			assertThat(difference(keys, translated)).as("keys missing in " + language).isEmpty();
 			assertThat(difference(translated, keys)).as("keys only in " + language).isEmpty();
+		}
+	}
+
+	/**
+	 * A translation is one: no English is left in it, but for names and the words the
+	 * languages share.
+	 */
+	@Test
+	void noEnglishIsLeftInATranslation() throws IOException {
+		Properties english = load("messages.properties");
+		for (String language : TRANSLATIONS) {
+			Properties translation = load("messages_" + language + ".properties");
+			Set<String> same = new TreeSet<>();
+			for (String key : english.stringPropertyNames()) {
+				String text = english.getProperty(key);
+				if (text.equals(translation.getProperty(key)) && hasLetters(text.replaceAll("\\{[^}]*}", ""))) {
+					same.add(key);
+				}
+			}
+			same.removeAll(NAMES);
+			same.removeAll(SAME_WORDS.get(language));
+			assertThat(same).as("texts left in English in " + language).isEmpty();
 		}
 	}
 

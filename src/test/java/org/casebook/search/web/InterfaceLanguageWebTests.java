@@ -49,7 +49,9 @@ class InterfaceLanguageWebTests {
 		assertThat(response.getHeader("Content-Language")).isEqualTo("fr");
 		assertThat(response.getHeader("Set-Cookie")).as("nothing chosen, nothing kept").isNull();
 		String page = response.getContentAsString();
-		assertThat(page).contains("<html lang=\"fr\">")
+		assertThat(page)
+			.contains("<html lang=\"fr\">", "<button type=\"submit\">Rechercher</button>",
+					"<span>Innovations\u00a0:</span>", "Aller au contenu")
 			.contains("<a href=\"/innovations?q=caf%C3%A9&amp;country=br&amp;lang=en\" lang=\"en\" hreflang=\"en\" "
 					+ "data-language=\"en\">English</a>")
 			.contains("<a href=\"/innovations?q=caf%C3%A9&amp;country=br&amp;lang=fr\" lang=\"fr\" hreflang=\"fr\" "
@@ -68,7 +70,7 @@ class InterfaceLanguageWebTests {
 				get("/innovations?q=open&lang=es").header("Accept-Language", "fr").cookie(kept("fr")));
 		assertThat(response.getHeader("Set-Cookie")).isEqualTo("casebook-lang=es; Path=/; Max-Age=31536000; Expires="
 				+ expires(response) + "; HttpOnly; SameSite=Lax");
-		assertThat(response.getContentAsString()).contains("<html lang=\"es\">")
+		assertThat(response.getContentAsString()).contains("<html lang=\"es\">", "Buscar innovaciones")
 			.contains("<link rel=\"canonical\" href=\"http://localhost/innovations?q=open&amp;lang=es\">")
 			.contains(
 					"<link rel=\"alternate\" hreflang=\"en\" href=\"http://localhost/innovations?q=open&amp;lang=en\">")
@@ -101,6 +103,8 @@ class InterfaceLanguageWebTests {
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getContentAsString()).contains("<html lang=\"es\">")
+			.contains("No se ha podido entender esta solicitud",
+					"El año «abc» no es válido: indique un año entre 1900 y 2100.")
 			.contains("href=\"/innovations?yearFrom=abc&amp;lang=fr\"");
 	}
 
