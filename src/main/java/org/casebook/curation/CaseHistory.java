@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -91,7 +92,7 @@ public class CaseHistory {
 	 * @throws InnovationNotFoundException if either is not a version the asker may see
 	 */
 	@SuppressWarnings("unchecked")
-	public List<FieldChange> compare(String slug, long from, long to, boolean editor) {
+	public List<FieldChange> compare(String slug, long from, long to, boolean editor, Locale locale) {
 		long id = find(slug, editor).getId();
 		// The revisions the asker may see, as numbers only (not the versions themselves).
 		var revisions = reader().createQuery()
@@ -106,7 +107,7 @@ public class CaseHistory {
 				|| visible.stream().noneMatch((revision) -> revision.longValue() == to)) {
 			throw new InnovationNotFoundException(slug);
 		}
-		Labels labels = new Labels(this.taxonomies);
+		Labels labels = new Labels(this.taxonomies, locale);
 		Map<String, String> before = fields(reader().find(Innovation.class, id, from), labels);
 		Map<String, String> after = fields(reader().find(Innovation.class, id, to), labels);
 		List<FieldChange> changes = new ArrayList<>();
@@ -181,20 +182,24 @@ public class CaseHistory {
 	}
 
 	/**
-	 * The labels of the taxonomies' terms, read once for a comparison of two versions.
+	 * The labels of the taxonomies' terms in the reader's language, read once for a
+	 * comparison of two versions.
 	 */
 	private static final class Labels {
 
 		private final Taxonomies taxonomies;
 
+		private final Locale locale;
+
 		private final Map<Class<? extends TaxonomyTerm>, Map<String, String>> terms = new java.util.HashMap<>();
 
-		Labels(Taxonomies taxonomies) {
+		Labels(Taxonomies taxonomies, Locale locale) {
 			this.taxonomies = taxonomies;
+			this.locale = locale;
 		}
 
 		Map<String, String> terms(Class<? extends TaxonomyTerm> taxonomy) {
-			return this.terms.computeIfAbsent(taxonomy, this.taxonomies::terms);
+			return this.terms.computeIfAbsent(taxonomy, (terms) -> this.taxonomies.terms(terms, this.locale));
 		}
 
 		String of(Class<? extends TaxonomyTerm> taxonomy, List<String> keys) {

@@ -1,6 +1,7 @@
 package org.casebook.map;
 
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.casebook.search.FacetValue;
 import org.casebook.search.InnovationHit;
 import org.casebook.search.InnovationSearch;
+import org.casebook.search.SearchLabels;
 import org.casebook.search.MapArea;
 import org.casebook.search.MapCluster;
 import org.casebook.search.MapResults;
@@ -41,9 +43,12 @@ class MapApiController {
 
 	private final InnovationSearch search;
 
-	MapApiController(SearchQueryParser parser, InnovationSearch search) {
+	private final SearchLabels labels;
+
+	MapApiController(SearchQueryParser parser, InnovationSearch search, SearchLabels labels) {
 		this.parser = parser;
 		this.search = search;
+		this.labels = labels;
 	}
 
 	@SearchWork
@@ -59,10 +64,10 @@ class MapApiController {
 			description = "The part of the world shown: west,south,east,north in degrees (west may exceed east "
 					+ "across the antimeridian); the whole world when absent.",
 			example = "-10,35,20,55", schema = @Schema(type = "string"))
-	MapJson map(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+	MapJson map(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, Locale locale) {
 		SearchQuery query = this.parser.parse(parameters).query();
 		MapArea area = MapArea.parse(parameters.getFirst("zoom"), parameters.getFirst("bbox"));
-		MapResults results = this.search.map(query, area);
+		MapResults results = this.labels.in(locale, this.search.map(query, area));
 		List<ClusterJson> clusters = results.clusters()
 			.stream()
 			.map((cluster) -> ClusterJson.of(cluster,
@@ -83,10 +88,10 @@ class MapApiController {
 	@Parameter(in = ParameterIn.QUERY, name = "bbox", required = true,
 			description = "The spot: west,south,east,north in degrees, such as a cluster's bounds.",
 			example = "21.01,52.22,21.03,52.24", schema = @Schema(type = "string"))
-	SpotJson cases(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+	SpotJson cases(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, Locale locale) {
 		SearchQuery query = this.parser.parse(parameters).query();
 		MapArea area = MapArea.parse(null, parameters.getFirst("bbox"));
-		List<SpotCaseJson> items = this.search.located(query, area, MAX_SPOT_CASES)
+		List<SpotCaseJson> items = this.labels.in(locale, this.search.located(query, area, MAX_SPOT_CASES))
 			.stream()
 			.map(SpotCaseJson::of)
 			.toList();

@@ -18,6 +18,7 @@ import org.casebook.search.MapArea;
 import org.casebook.search.MapCluster;
 import org.casebook.search.MapResults;
 import org.casebook.search.SearchQuery;
+import org.casebook.search.SearchLabels;
 import org.casebook.search.SearchQueryParser;
 import org.casebook.taxonomy.FakeTaxonomies;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@link FakeInnovationSearch}, over {@link FakeTaxonomies}.
  */
 @CasebookWebTest(MapApiController.class)
-@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class })
+@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class, SearchLabels.class })
 class MapApiControllerWebTests {
 
 	static final String LONG_SUMMARY = "Lyon's libraries lend tools, seeds and musical instruments as well as books. "

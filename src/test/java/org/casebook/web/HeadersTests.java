@@ -128,7 +128,8 @@ class HeadersTests {
 	 */
 	@Test
 	void pagesAndApiAnswersInAnotherLanguageAreOtherAnswers() throws Exception {
-		for (String path : new String[] { "/innovations?q=open", "/about" }) {
+		for (String path : new String[] { "/innovations?q=open", "/api/v1/innovations?sector=education",
+				"/api/v1/taxonomies", "/api/v1/countries", "/about" }) {
 			MockHttpServletResponse english = this.mvc.perform(get(path).header("Accept-Language", "en"))
 				.andExpect(status().isOk())
 				.andReturn()

@@ -29,6 +29,13 @@ import org.casebook.innovation.Revision;
 import org.casebook.opendata.ImportJobs;
 import org.casebook.search.Facet;
 import org.casebook.search.index.Analyzers;
+import org.casebook.taxonomy.GovernmentLevel;
+import org.casebook.taxonomy.InnovationStage;
+import org.casebook.taxonomy.OrganisationType;
+import org.casebook.taxonomy.Sector;
+import org.casebook.taxonomy.Tag;
+import org.casebook.taxonomy.Taxonomies;
+import org.casebook.taxonomy.TaxonomyTerm;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -63,7 +70,7 @@ class MessagesTests {
 
 	/** Texts whose words are the same in English and in a translation. */
 	static final Map<String, Set<String>> SAME_WORDS = Map.of("fr",
-			Set.of("nav.innovations", "list.title", "statistics.count", "map.table.count", "map.country",
+			Set.of("format.date", "nav.innovations", "list.title", "statistics.count", "map.table.count", "map.country",
 					"detail.organisations", "detail.source", "detail.licence", "contribute.step.description",
 					"contribute.field.latitude", "contribute.field.longitude"),
 			"es", Set.of("facet.sector", "role.EDITOR", "accounts.no", "accounts.notHeld"));
@@ -81,6 +88,13 @@ class MessagesTests {
 
 	/** A string in Java that looks like a key (or the start of one). */
 	private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_]+)+\\.?)\"");
+
+	/** The rows a migration inserts into a table. */
+	private static final Pattern INSERT = Pattern.compile("INSERT INTO (\\w+) \\([^)]*\\) VALUES(.*?);",
+			Pattern.DOTALL);
+
+	/** The first value of each row: a term's key. */
+	private static final Pattern ROW_KEY = Pattern.compile("\\(\\s*'([^']*)'");
 
 	/** Arguments of a message: {@code {0}}, {@code {1,number,#}}… */
 	private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
@@ -120,11 +134,16 @@ class MessagesTests {
 		return keys;
 	}
 
+	/** The keys that translate taxonomy terms, which are in English in the database. */
+	static final String TERMS = "term.";
+
 	@Test
 	void everyTranslationHasEveryKeyAndNoOther() throws IOException {
 		Set<String> keys = load("messages.properties").stringPropertyNames();
+		assertThat(keys).noneMatch((key) -> key.startsWith(TERMS));
 		for (String language : TRANSLATIONS) {
-			Set<String> translated = load("messages_" + language + ".properties").stringPropertyNames();
+			Set<String> translated = new TreeSet<>(load("messages_" + language + ".properties").stringPropertyNames());
+			translated.removeIf((key) -> key.startsWith(TERMS));
 			assertThat(difference(keys, translated)).as("keys missing in " + language).isEmpty();
 			assertThat(difference(translated, keys)).as("keys only in " + language).isEmpty();
 		}
@@ -230,7 +249,8 @@ class MessagesTests {
 
 		Set<String> segments = defined.stream()
 			.map((key) -> key.substring(0, key.indexOf('.') + 1))
-			.collect(Collectors.toSet());
+			.collect(Collectors.toCollection(TreeSet::new));
+		segments.add(TERMS);
 		Set<String> fields = Stream.of(Facet.values()).map(Facet::field).collect(Collectors.toSet());
 		Set<String> prefixes = new TreeSet<>();
 		for (Path source : files(SOURCES, ".java")) {
@@ -249,8 +269,51 @@ class MessagesTests {
 		}
 		assertThat(made).as("keys written in Java").contains("search.invalid.year", "opendata.exportsBusy");
 		assertThat(difference(made, defined)).as("keys made by code, not defined").isEmpty();
+		Set<String> anywhere = new TreeSet<>();
+		bundles().values().forEach((bundle) -> anywhere.addAll(bundle.stringPropertyNames()));
 		assertThat(prefixes).as("starts of keys completed in Java")
-			.allSatisfy((prefix) -> assertThat(defined).anySatisfy((key) -> assertThat(key).startsWith(prefix)));
+			.allSatisfy((prefix) -> assertThat(anywhere).anySatisfy((key) -> assertThat(key).startsWith(prefix)));
+	}
+
+	/**
+	 * Every term that comes with the catalogue (the migrations' taxonomies, curated tags)
+	 * is translated, and nothing else is; every country of the catalogue has a name of
+	 * its own in CLDR in each translation.
+	 */
+	@Test
+	void everyTermOfTheCatalogueIsTranslatedAndEveryCountryNamed() throws IOException {
+		Map<String, Class<? extends TaxonomyTerm>> tables = Map.of("organisation_type", OrganisationType.class,
+				"government_level", GovernmentLevel.class, "sector", Sector.class, "innovation_stage",
+				InnovationStage.class, "tag", Tag.class);
+		Set<String> terms = new TreeSet<>();
+		Set<String> countries = new TreeSet<>();
+		for (Path migration : files(Path.of("db/migration"), ".sql")) {
+			Matcher insert = INSERT.matcher(Files.readString(migration));
+			while (insert.find()) {
+				Matcher row = ROW_KEY.matcher(insert.group(2));
+				while (row.find()) {
+					if (tables.containsKey(insert.group(1))) {
+						terms.add(Taxonomies.messageKey(tables.get(insert.group(1)), row.group(1)));
+					}
+					else if (insert.group(1).equals("country")) {
+						countries.add(row.group(1));
+					}
+				}
+			}
+		}
+		assertThat(terms).contains("term.sector.health", "term.tag.open-data", "term.governmentLevel.national");
+		assertThat(countries).hasSizeGreaterThan(240).contains("pl", "eu", "xk");
+		for (String language : TRANSLATIONS) {
+			Set<String> translated = new TreeSet<>(load("messages_" + language + ".properties").stringPropertyNames());
+			translated.removeIf((key) -> !key.startsWith(TERMS));
+			assertThat(translated).as("terms translated in " + language).isEqualTo(terms);
+			Locale locale = Locale.forLanguageTag(language);
+			assertThat(countries).as("countries CLDR has no name for in " + language)
+				.allSatisfy(
+						(code) -> assertThat(new Locale("", code.toUpperCase(Locale.ROOT)).getDisplayCountry(locale))
+							.isNotBlank()
+							.isNotEqualToIgnoringCase(code));
+		}
 	}
 
 	/**

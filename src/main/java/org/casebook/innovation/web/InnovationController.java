@@ -7,7 +7,10 @@ import java.util.Locale;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.InnovationCatalogue;
 import org.casebook.search.InnovationSearch;
+import org.casebook.search.SearchLabels;
 import org.casebook.site.SiteUrls;
+import org.casebook.taxonomy.Taxonomies;
+import org.casebook.taxonomy.TermLabels;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -36,23 +39,32 @@ class InnovationController {
 
 	private final Clock clock;
 
+	private final Taxonomies taxonomies;
+
+	private final SearchLabels labels;
+
 	InnovationController(InnovationCatalogue catalogue, InnovationSearch search, SiteUrls site, MessageSource messages,
-			NarrativeHtml narrativeHtml, Clock clock) {
+			NarrativeHtml narrativeHtml, Clock clock, Taxonomies taxonomies, SearchLabels labels) {
 		this.catalogue = catalogue;
 		this.search = search;
 		this.site = site;
 		this.messages = messages;
 		this.narrativeHtml = narrativeHtml;
 		this.clock = clock;
+		this.taxonomies = taxonomies;
+		this.labels = labels;
 	}
 
 	@GetMapping("/innovations/{slug}")
 	String show(@PathVariable String slug, Locale locale, Model model) {
 		Innovation innovation = this.catalogue.published(slug);
+		// Its facts are named in the reader's language; its own words stay in its own.
+		TermLabels terms = this.taxonomies.in(locale);
 		model.addAttribute("innovation", innovation);
+		model.addAttribute("terms", terms);
 		model.addAttribute("head",
-				CaseHead.of(innovation, this.site, this.messages.getMessage("app.name", null, locale)));
-		model.addAttribute("related", this.search.related(innovation, RELATED_CASES));
+				CaseHead.of(innovation, this.site, this.messages.getMessage("app.name", null, locale), terms));
+		model.addAttribute("related", this.labels.in(locale, this.search.related(innovation, RELATED_CASES)));
 		model.addAttribute("narrativeHtml", this.narrativeHtml);
 		// A citation names the day its reader saw the page (in UTC, as Casebook's clock).
 		model.addAttribute("accessedOn", LocalDate.now(this.clock));

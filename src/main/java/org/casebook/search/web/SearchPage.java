@@ -199,19 +199,20 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 		List<Chip> chips = new ArrayList<>();
 		SearchQuery query = query();
 		if (query.hasText()) {
-			chips.add(new Chip("chip.text", "“" + query.text().strip() + "”", url(query.withoutText())));
+			chips.add(new Chip("chip.text", query.text().strip(), true, url(query.withoutText())));
 		}
 		for (Facet facet : Facet.values()) {
 			for (FacetValue value : this.results.facets().get(facet)) {
 				if (value.selected()) {
-					chips.add(new Chip(facet.messageKey(), value.label(), url(query.toggle(facet, value.key()))));
+					chips
+						.add(new Chip(facet.messageKey(), value.label(), false, url(query.toggle(facet, value.key()))));
 				}
 			}
 		}
 		if (query.hasYearRange()) {
 			String from = (query.yearFrom() != null) ? query.yearFrom().toString() : "…";
 			String to = (query.yearTo() != null) ? query.yearTo().toString() : "…";
-			chips.add(new Chip("facet.year", from + "–" + to, url(query.withYears(null, null))));
+			chips.add(new Chip("facet.year", from + "–" + to, false, url(query.withYears(null, null))));
 		}
 		return chips;
 	}
@@ -269,9 +270,11 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	 *
 	 * @param kindKey the message key of what it filters, such as {@code facet.country}
 	 * @param label what is selected
+	 * @param quoted whether it is words searched for, shown in the quotation marks of the
+	 * reader's language
 	 * @param removeUrl the search without it
 	 */
-	public record Chip(String kindKey, String label, String removeUrl) {
+	public record Chip(String kindKey, String label, boolean quoted, String removeUrl) {
 	}
 
 	/**

@@ -16,6 +16,8 @@ import org.casebook.innovation.Section;
 import org.casebook.search.FakeInnovationSearch;
 import org.casebook.search.FakeInnovationSearch.Related;
 import org.casebook.search.InnovationHit;
+import org.casebook.search.SearchLabels;
+import org.casebook.taxonomy.FakeTaxonomies;
 import org.casebook.taxonomy.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * one reads PostgreSQL through a repository), the engine a {@link FakeInnovationSearch}.
  */
 @CasebookWebTest(InnovationController.class)
-@Import({ FakeInnovationCatalogue.class, FakeInnovationSearch.class, NarrativeHtml.class })
+@Import({ FakeInnovationCatalogue.class, FakeInnovationSearch.class, NarrativeHtml.class, FakeTaxonomies.class,
+		SearchLabels.class })
 class InnovationControllerWebTests {
 
 	static final InnovationHit RELATED = new InnovationHit(7L, "open-school-data", "Open school data",
@@ -101,6 +104,29 @@ class InnovationControllerWebTests {
 			.containsExactly(new Related("school-budgets", InnovationController.RELATED_CASES));
 	}
 
+	/**
+	 * The page's own words, the names of the case's terms and its dates are in the
+	 * reader's language; the case's words stay in its own.
+	 */
+	@Test
+	void aCaseIsShownInTheReadersLanguage() throws Exception {
+		Innovation innovation = new Innovation("budgets-participatifs", "Budgets participatifs des écoles", "fr",
+				Instant.parse("2024-01-01T10:00:00Z"));
+		innovation.setSummary("Les élèves décident d’une partie du budget de leur école.");
+		innovation.getTags().add(new Tag("open-data", "Open data"));
+		innovation.publish(Instant.parse("2024-05-01T10:00:00Z"));
+		this.catalogue.add(innovation);
+		String page = this.mvc.perform(get("/innovations/budgets-participatifs").header("Accept-Language", "es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<html lang=\"es\">", "<h2 id=\"facts-heading\">Datos clave</h2>",
+				"<a href=\"/innovations?tag=open-data\" aria-label=\"Datos abiertos: casos con esta etiqueta\">"
+						+ "Datos abiertos</a>",
+				"<time datetime=\"2024-05-01\">1 de mayo de 2024</time>", "<dd>Francés</dd>");
+	}
+
 	@Test
 	void theNarrativeIsMarkdownAndItsHtmlIsShownAsText() throws Exception {
 		Innovation innovation = new Innovation("hostile", "A hostile case", "en",
@@ -142,7 +168,7 @@ class InnovationControllerWebTests {
 		innovation.setProvenance(new Provenance("OPSI", "https://oecd-opsi.org/innovations/x", "CC-BY-4.0"));
 		String aujourdhui = LocalDate.now(this.clock).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH));
 		assertThat(citation(this.mvc.perform(get("/innovations/school-budgets").locale(Locale.FRENCH))))
-			.contains("\u201d, OPSI. http://localhost/innovations/school-budgets", aujourdhui);
+			.contains("\u00a0», OPSI. http://localhost/innovations/school-budgets", "(consulté le " + aujourdhui + ")");
 	}
 
 	@Test

@@ -1,9 +1,15 @@
 package org.casebook.search.web;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 
 import org.casebook.CasebookWebTest;
+import org.casebook.search.Facet;
+import org.casebook.search.FacetValue;
 import org.casebook.search.FakeInnovationSearch;
+import org.casebook.search.InnovationHit;
+import org.casebook.search.SearchLabels;
 import org.casebook.search.SearchQueryParser;
 import org.casebook.taxonomy.FakeTaxonomies;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import jakarta.servlet.http.Cookie;
 
@@ -28,7 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * to the same page in each language and the {@code hreflang} alternates.
  */
 @CasebookWebTest({ SearchController.class, SearchApiController.class })
-@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class })
+@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class, SearchLabels.class })
 class InterfaceLanguageWebTests {
 
 	@Autowired
@@ -117,6 +124,73 @@ class InterfaceLanguageWebTests {
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getHeader("Content-Language")).isEqualTo("fr");
 		assertThat(response.getHeader("Set-Cookie")).isNull();
+	}
+
+	/**
+	 * Facet values, chips and cards name their terms in the reader's language (countries
+	 * as CLDR names them, the other terms as the bundle does), and facet values of equal
+	 * counts follow its order of words; counts are written as it writes numbers. The
+	 * engine is asked the same search whatever the language.
+	 */
+	@Test
+	void termsAreNamedAndOrderedAndNumbersWrittenInTheReadersLanguage() throws Exception {
+		InnovationHit elsewhere = new InnovationHit(3L, "nile-data", "Nile data", null, List.of("us", "eg"),
+				List.of("United States", "Egypt"), 2020, false, Instant.parse("2024-03-01T10:00:00Z"), null, null, "en",
+				InnovationHit.TermKeys.NONE, List.of());
+		this.search.finds(elsewhere)
+			.totals(12345)
+			.counts(Facet.COUNTRY, new FacetValue("br", "Brazil", 9, false), new FacetValue("de", "Germany", 5, false),
+					new FacetValue("eg", "Egypt", 5, false), new FacetValue("fr", "France", 5, true),
+					new FacetValue("us", "United States", 5, false))
+			.counts(Facet.SECTOR, new FacetValue("education", "Education", 3, false),
+					new FacetValue("health", "Health", 3, false));
+		String english = html(get("/innovations?country=fr"), "en");
+		assertInOrder(english, "Brazil", "Egypt", "France", "Germany", "United States");
+		assertThat(english).contains("<span>12,345</span>", "<span>United States, Egypt</span>");
+
+		String french = html(get("/innovations?country=fr"), "fr");
+		// Not "France, Mexique, Égypte, États-Unis", as the letters' code points are.
+		assertInOrder(french, "Brésil", "Allemagne", "Égypte", "États-Unis", "France");
+		assertThat(french).contains("<span>12\u202f345</span>", "<span>États-Unis, Égypte</span>",
+				"<span>Éducation</span>", "<span>Santé</span>", "<span class=\"chip-kind\">Pays\u00a0:</span>",
+				"aria-label=\"Retirer Pays\u00a0: France\"");
+
+		String spanish = html(get("/innovations?country=fr"), "es");
+		assertInOrder(spanish, "Brasil", "Alemania", "Egipto", "Estados Unidos", "Francia");
+		assertThat(spanish).contains("<span>12.345</span>", "<span>Estados Unidos, Egipto</span>",
+				"<span>Educación</span>", "<span>Salud</span>");
+
+		assertThat(this.search.calls()).as("one search, the same in every language")
+			.hasSize(3)
+			.containsOnly(this.search.calls().get(0));
+	}
+
+	@Test
+	void theApiNamesTermsInTheLanguageAskedFor() throws Exception {
+		this.search.counts(Facet.COUNTRY, new FacetValue("us", "United States", 2, false),
+				new FacetValue("eg", "Egypt", 2, false));
+		String json = this.mvc
+			.perform(get("/api/v1/innovations").header("Accept-Language", "fr").accept(MediaType.APPLICATION_JSON))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(json).contains("{\"key\":\"eg\",\"label\":\"Égypte\",\"count\":2,\"selected\":false},"
+				+ "{\"key\":\"us\",\"label\":\"États-Unis\",\"count\":2,\"selected\":false}");
+	}
+
+	private String html(MockHttpServletRequestBuilder request, String language) throws Exception {
+		return answer(request.header("Accept-Language", language)).getContentAsString();
+	}
+
+	/** The texts are in the page in this order, within the facet of countries. */
+	private static void assertInOrder(String page, String... texts) {
+		String facet = page.substring(page.indexOf("id=\"facet-country\""));
+		int at = 0;
+		for (String text : texts) {
+			int next = facet.indexOf("<span>" + text + "</span>");
+			assertThat(next).as(text + " after the one before").isGreaterThan(at);
+			at = next;
+		}
 	}
 
 	private MockHttpServletResponse answer(RequestBuilder request) throws Exception {

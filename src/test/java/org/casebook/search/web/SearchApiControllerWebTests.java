@@ -15,6 +15,7 @@ import org.casebook.search.FakeInnovationSearch.Search;
 import org.casebook.search.InnovationHit;
 import org.casebook.search.InvalidSearchException;
 import org.casebook.search.SearchQuery;
+import org.casebook.search.SearchLabels;
 import org.casebook.search.SearchQueryParser;
 import org.casebook.search.SearchResults.YearCount;
 import org.casebook.search.SearchSort;
@@ -45,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@link FakeInnovationSearch}, over {@link FakeTaxonomies}.
  */
 @CasebookWebTest(SearchApiController.class)
-@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class })
+@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class, SearchLabels.class })
 class SearchApiControllerWebTests {
 
 	static final InnovationHit BUDGETS = new InnovationHit(1L, "school-budgets", "Participatory school budgets",
