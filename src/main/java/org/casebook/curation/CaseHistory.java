@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
@@ -80,7 +81,7 @@ public class CaseHistory {
 			boolean published = state.getStatus() == PublicationStatus.PUBLISHED;
 			if (editor || published) {
 				versions.add(new Version(revision.getId(), revision.getMadeAt(), revision.getAuthor(),
-						revision.getKind(), state.getStatus(), state.getTitle()));
+						revision.getKind(), state.getStatus(), state.getTitle(), state.getLanguage()));
 			}
 		}
 		return versions;
@@ -108,13 +109,15 @@ public class CaseHistory {
 			throw new InnovationNotFoundException(slug);
 		}
 		Labels labels = new Labels(this.taxonomies, locale);
+		Innovation later = reader().find(Innovation.class, id, to);
 		Map<String, String> before = fields(reader().find(Innovation.class, id, from), labels);
-		Map<String, String> after = fields(reader().find(Innovation.class, id, to), labels);
+		Map<String, String> after = fields(later, labels);
 		List<FieldChange> changes = new ArrayList<>();
 		before.forEach((field, old) -> {
 			String changed = after.get(field);
 			if (!Objects.equals(old, changed)) {
-				changes.add(new FieldChange(field, TextDiff.between(old, changed)));
+				changes.add(new FieldChange(field, TextDiff.between(old, changed),
+						NAMED_IN_THE_READERS_LANGUAGE.contains(field) ? null : later.getLanguage()));
 			}
 		});
 		return changes;
@@ -144,6 +147,13 @@ public class CaseHistory {
 	private AuditReader reader() {
 		return AuditReaderFactory.get(this.entityManager);
 	}
+
+	/**
+	 * Fields whose text is the names of terms (and a language's code), not the case's
+	 * words.
+	 */
+	private static final Set<String> NAMED_IN_THE_READERS_LANGUAGE = Set.of("contribute.field.language",
+			"facet.country", "facet.year", "facet.level", "facet.sector", "facet.stage", "facet.tag");
 
 	/** A version's fields as text, by message key, in the case page's order. */
 	private Map<String, String> fields(Innovation version, Labels labels) {
@@ -212,17 +222,23 @@ public class CaseHistory {
 
 	}
 
-	/** One version of a case: the revision that made it, and what the case was then. */
+	/**
+	 * One version of a case: the revision that made it, and what the case was then.
+	 *
+	 * @param language the language of its words then
+	 */
 	public record Version(long revision, Instant madeAt, String author, Revision.Kind kind, PublicationStatus status,
-			String title) {
+			String title, String language) {
 	}
 
 	/**
 	 * A field that differs between two versions.
 	 *
 	 * @param field the message key of its name
+	 * @param language the language of its words: the case's for its own words, null for
+	 * the terms it is classified by, named in the reader's language
 	 */
-	public record FieldChange(String field, List<TextDiff.Piece> pieces) {
+	public record FieldChange(String field, List<TextDiff.Piece> pieces, String language) {
 	}
 
 }

@@ -129,25 +129,28 @@ class MapApiController {
 	 * @param bounds south, west, north and east of several cases
 	 * @param sameSpot whether several cases are all at one spot: zooming in cannot part
 	 * them
+	 * @param language the language of a case's title, summary and place (ISO 639-1); its
+	 * countries are named in the reader's
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ClusterJson(double lat, double lon, int count, String slug, String url, String title, String summary,
-			List<String> countries, Integer year, String place, List<Double> bounds, Boolean sameSpot) {
+			String language, List<String> countries, Integer year, String place, List<Double> bounds,
+			Boolean sameSpot) {
 
 		static ClusterJson of(MapCluster cluster, InnovationHit hit) {
 			if (cluster.count() > 1) {
 				return new ClusterJson(rounded(cluster.latitude()), rounded(cluster.longitude()), cluster.count(), null,
-						null, null, null, null, null, null, List.of(rounded(cluster.south()), rounded(cluster.west()),
-								rounded(cluster.north()), rounded(cluster.east())),
+						null, null, null, null, null, null, null, List.of(rounded(cluster.south()),
+								rounded(cluster.west()), rounded(cluster.north()), rounded(cluster.east())),
 						cluster.sameSpot());
 			}
 			if (hit == null) {
 				return new ClusterJson(rounded(cluster.latitude()), rounded(cluster.longitude()), 1, cluster.slug(),
-						null, null, null, null, null, null, null, null);
+						null, null, null, null, null, null, null, null, null);
 			}
 			return new ClusterJson(rounded(cluster.latitude()), rounded(cluster.longitude()), 1, cluster.slug(),
-					"/innovations/" + hit.slug(), hit.title(), shortened(hit.summary()), hit.countries(),
-					hit.launchYear(), hit.locationName(), null, null);
+					"/innovations/" + hit.slug(), hit.title(), shortened(hit.summary()), hit.language(),
+					hit.countries(), hit.launchYear(), hit.locationName(), null, null);
 		}
 
 	}
@@ -160,15 +163,19 @@ class MapApiController {
 	record SpotJson(List<SpotCaseJson> items, int limit) {
 	}
 
-	/** A case of a spot, with what its popup shows. */
+	/**
+	 * A case of a spot, with what its popup shows.
+	 *
+	 * @param language the language of its title, summary and place (ISO 639-1)
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record SpotCaseJson(String slug, double lat, double lon, String url, String title, String summary,
+	record SpotCaseJson(String slug, double lat, double lon, String url, String title, String summary, String language,
 			List<String> countries, Integer year, String place) {
 
 		static SpotCaseJson of(InnovationHit hit) {
 			return new SpotCaseJson(hit.slug(), hit.point().latitude(), hit.point().longitude(),
-					"/innovations/" + hit.slug(), hit.title(), shortened(hit.summary()), hit.countries(),
-					hit.launchYear(), hit.locationName());
+					"/innovations/" + hit.slug(), hit.title(), shortened(hit.summary()), hit.language(),
+					hit.countries(), hit.launchYear(), hit.locationName());
 		}
 
 	}

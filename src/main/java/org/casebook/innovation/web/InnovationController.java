@@ -62,12 +62,16 @@ class InnovationController {
 		TermLabels terms = this.taxonomies.in(locale);
 		model.addAttribute("innovation", innovation);
 		model.addAttribute("terms", terms);
-		model.addAttribute("head",
-				CaseHead.of(innovation, this.site, this.messages.getMessage("app.name", null, locale), terms));
+		String siteName = this.messages.getMessage("app.name", null, locale);
+		CaseHead head = CaseHead.of(innovation, this.site, siteName, terms);
+		model.addAttribute("head", head);
 		model.addAttribute("related", this.labels.in(locale, this.search.related(innovation, RELATED_CASES)));
 		model.addAttribute("narrativeHtml", this.narrativeHtml);
 		// A citation names the day its reader saw the page (in UTC, as Casebook's clock).
-		model.addAttribute("accessedOn", LocalDate.now(this.clock));
+		String source = (innovation.getProvenance().getSourceName() != null)
+				? innovation.getProvenance().getSourceName() : siteName;
+		model.addAttribute("citation",
+				Citation.of(this.messages, locale, source, head.canonicalUrl(), LocalDate.now(this.clock)));
 		return "innovation/detail";
 	}
 
