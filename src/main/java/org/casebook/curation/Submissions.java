@@ -4,6 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import org.casebook.attachment.Attachment;
+import org.casebook.attachment.Attachments;
+import org.casebook.attachment.InvalidAttachmentException;
+import org.casebook.attachment.Uploads;
 
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.InnovationNotFoundException;
@@ -39,6 +45,8 @@ public class Submissions {
 
 	private final CaseFormRules rules;
 
+	private final Attachments attachments;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
@@ -46,12 +54,13 @@ public class Submissions {
 	private final String licence;
 
 	Submissions(SubmissionRepository submissions, InnovationRepository innovations, CaseForms forms,
-			CaseFormRules rules, JsonMapper json, Clock clock,
+			CaseFormRules rules, Attachments attachments, JsonMapper json, Clock clock,
 			@Value("${casebook.data-licence:CC BY 4.0}") String licence) {
 		this.submissions = submissions;
 		this.innovations = innovations;
 		this.forms = forms;
 		this.rules = rules;
+		this.attachments = attachments;
 		this.json = json;
 		this.clock = clock;
 		this.licence = licence;
@@ -78,7 +87,9 @@ public class Submissions {
 				Submission change = new Submission(authorId, published.getId(), published.getTitle(), write(form),
 						now());
 				change.save(published.getTitle(), write(form), form.completeness(), now());
-				return this.submissions.save(change);
+				change = this.submissions.save(change);
+				this.attachments.copyToChange(published.getId(), change.getId());
+				return change;
 			});
 	}
 
@@ -115,6 +126,63 @@ public class Submissions {
 			submission.submit(now());
 		}
 		return problems;
+	}
+
+	/**
+	 * Adds a file to an author's draft.
+	 * @throws InvalidAttachmentException if it cannot be added (its description, or the
+	 * draft's limits)
+	 */
+	public Attachment attach(long authorId, long id, Uploads.PreparedFile file, String description) {
+		Submission submission = own(authorId, id);
+		requireEditable(submission);
+		submission.touch(now());
+		return this.attachments.add(id, file, description);
+	}
+
+	/**
+	 * Changes the descriptions of the files of an author's draft.
+	 * @return the problems by field; those files keep their descriptions
+	 */
+	public Map<String, InvalidAttachmentException> describeFiles(long authorId, long id,
+			Map<UUID, String> descriptions) {
+		Submission submission = own(authorId, id);
+		requireEditable(submission);
+		submission.touch(now());
+		return this.attachments.describe(id, descriptions);
+	}
+
+	/** Removes a file from an author's draft. */
+	public void detach(long authorId, long id, UUID fileId) {
+		Submission submission = own(authorId, id);
+		requireEditable(submission);
+		submission.touch(now());
+		this.attachments.remove(id, fileId);
+	}
+
+	/** The files of an author's own submission. */
+	@Transactional(readOnly = true)
+	public List<Attachment> files(long authorId, long id) {
+		return this.attachments.ofSubmission(own(authorId, id).getId());
+	}
+
+	/** A file of an author's own submission. */
+	@Transactional(readOnly = true)
+	public Attachment file(long authorId, long id, UUID fileId) {
+		return this.attachments.ofSubmission(own(authorId, id).getId(), fileId)
+			.orElseThrow(SubmissionNotFoundException::new);
+	}
+
+	/** The files of a submission, for its review. */
+	@Transactional(readOnly = true)
+	public List<Attachment> filesForReview(long id) {
+		return this.attachments.ofSubmission(id);
+	}
+
+	/** A file of a submission, for its review. */
+	@Transactional(readOnly = true)
+	public Attachment fileForReview(long id, UUID fileId) {
+		return this.attachments.ofSubmission(id, fileId).orElseThrow(SubmissionNotFoundException::new);
 	}
 
 	/** An author's submissions, the latest changed first. */
@@ -170,6 +238,7 @@ public class Submissions {
 			innovation.publish(now);
 			innovation = this.innovations.save(innovation);
 		}
+		this.attachments.publish(submission.getId(), innovation.getId());
 		submission.decide(Submission.State.PUBLISHED, null, editorId, now);
 		submission.published(innovation.getId());
 		return innovation.getSlug();

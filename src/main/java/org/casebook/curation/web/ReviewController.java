@@ -55,6 +55,7 @@ class ReviewController {
 		model.addAttribute("labels", this.options.labels(draft.form()));
 		model.addAttribute("narrativeHtml", this.narrativeHtml);
 		model.addAttribute("sections", org.casebook.innovation.Section.values());
+		model.addAttribute("files", this.submissions.filesForReview(id));
 		return "curation/review";
 	}
 
