@@ -57,10 +57,6 @@ class UploadSizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long length = request.getContentLengthLong();
-		if (length < 0) {
-			response.sendError(HttpServletResponse.SC_LENGTH_REQUIRED);
-			return;
-		}
 		if (length > this.limits.maxFileSize().toBytes() + FORM_OVERHEAD) {
 			drain(request);
 			// error/4xx shows it as the reason (the error page reads the request's
