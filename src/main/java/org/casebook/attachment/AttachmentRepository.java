@@ -22,6 +22,12 @@ interface AttachmentRepository extends JpaRepository<Attachment, UUID> {
 			and i.status = org.casebook.innovation.PublicationStatus.PUBLISHED""")
 	Optional<Attachment> published(String slug, UUID id);
 
-	boolean existsBySha256(String sha256);
+	/** The files of the published case of this slug, in their order. */
+	@Query("""
+			select a from Attachment a, Innovation i
+			where a.innovationId = i.id and i.slug = :slug
+			and i.status = org.casebook.innovation.PublicationStatus.PUBLISHED
+			order by a.position, a.createdAt""")
+	List<Attachment> ofPublished(String slug);
 
 }

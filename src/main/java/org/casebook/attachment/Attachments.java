@@ -56,6 +56,12 @@ public class Attachments {
 		return this.files.findByInnovationIdOrderByPositionAscCreatedAtAsc(innovationId);
 	}
 
+	/** The files of the published case of this slug (none if it is not published). */
+	@Transactional(readOnly = true)
+	public List<Attachment> ofPublishedCase(String slug) {
+		return this.files.ofPublished(slug);
+	}
+
 	/** A file of a submission, only if it is that submission's. */
 	@Transactional(readOnly = true)
 	public Optional<Attachment> ofSubmission(long submissionId, UUID id) {

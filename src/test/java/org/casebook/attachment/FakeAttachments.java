@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public class FakeAttachments extends Attachments {
 
-	private final Map<Long, List<Attachment>> ofCases = new HashMap<>();
+	private final Map<String, List<Attachment>> ofCases = new HashMap<>();
 
 	public FakeAttachments() {
 		super(null, null, null, null);
@@ -22,8 +22,8 @@ public class FakeAttachments extends Attachments {
 	}
 
 	@Override
-	public synchronized List<Attachment> ofCase(long innovationId) {
-		return new ArrayList<>(this.ofCases.getOrDefault(innovationId, List.of()));
+	public synchronized List<Attachment> ofPublishedCase(String slug) {
+		return new ArrayList<>(this.ofCases.getOrDefault(slug, List.of()));
 	}
 
 }

@@ -73,6 +73,12 @@ class CurationTests {
 			.perform(step(author, id, "story").param("sections[LESSONS_LEARNED]", "Trust takes time.")
 				.param("go", "next"))
 			.andExpect(status().isFound())
+			.andExpect(header().string("Location", endsWith("/files?saved")));
+		// Images and files are optional: the step goes on to the last check.
+		author
+			.perform(post("/contribute/" + id + "/files").param("go", "next")
+				.param("_csrf", author.csrf("/contribute/" + id + "/files")))
+			.andExpect(status().isFound())
 			.andExpect(header().string("Location", endsWith("/check?saved")));
 		author.perform(get("/contribute/" + id + "/check"))
 			.andExpect(status().isOk())

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * An upload to a draft larger than Casebook takes is answered 413 with a page that says
@@ -63,6 +65,11 @@ class UploadSizeLimit extends OncePerRequestFilter {
 			// attributes).
 			request.setAttribute("reason", this.messages.getMessage("attachment.problem.tooLarge",
 					new Object[] { this.limits.maxFileMegabytes() }, request.getLocale()));
+			// Said as the multipart resolver would say it, so that the error page's
+			// dispatch
+			// does not try to read the parts of this body again (and fail with a 400).
+			request.setAttribute(RequestDispatcher.ERROR_EXCEPTION,
+					new MaxUploadSizeExceededException(this.limits.maxFileSize().toBytes()));
 			response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
 			return;
 		}

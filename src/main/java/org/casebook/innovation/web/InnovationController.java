@@ -59,7 +59,7 @@ class InnovationController {
 				CaseHead.of(innovation, this.site, this.messages.getMessage("app.name", null, locale)));
 		model.addAttribute("related", this.search.related(innovation, RELATED_CASES));
 		model.addAttribute("narrativeHtml", this.narrativeHtml);
-		model.addAttribute("files", this.attachments.ofCase(innovation.getId()));
+		model.addAttribute("files", this.attachments.ofPublishedCase(slug));
 		// A citation names the day its reader saw the page (in UTC, as Casebook's clock).
 		model.addAttribute("accessedOn", LocalDate.now(this.clock));
 		return "innovation/detail";
