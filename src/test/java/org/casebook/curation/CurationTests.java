@@ -196,6 +196,47 @@ class CurationTests {
 	}
 
 	@Test
+	void editorsEditAnyCaseAndPublishTheirEditAtOnce() throws Exception {
+		Visitor author = contributor("author-ten@example.org");
+		Visitor editor = editor("editor-ten@example.org");
+		long id = submitted(author, "Ferry timetables of Numbat Sound");
+		editor.perform(post("/review/" + id + "/publish").param("_csrf", editor.csrf("/review/" + id)));
+		String casePath = "/innovations/ferry-timetables-of-numbat-sound";
+		editor.perform(get(casePath)).andExpect(content().string(containsString("Edit this case")));
+		author.perform(get(casePath))
+			.andExpect(content().string(containsString("Propose a change to this case")))
+			.andExpect(content().string(not(containsString("Edit this case"))));
+
+		String edit = editor
+			.perform(post("/contribute/change/ferry-timetables-of-numbat-sound").param("_csrf", editor.csrf(casePath)))
+			.andExpect(status().isFound())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		long draft = Long.parseLong(edit.replaceAll(".*/contribute/(\\d+)/basics", "$1"));
+		editor.perform(basics(editor, draft, "Ferry timetables of Numbat Sound, corrected"))
+			.andExpect(status().isFound());
+		String check = "/contribute/" + draft + "/check";
+		editor.perform(get(check)).andExpect(content().string(containsString("Publish now")));
+		author.perform(get("/contribute/" + startDraft(author) + "/check"))
+			.andExpect(content().string(not(containsString("Publish now"))));
+		// Only editors publish without review; contributors cannot, even by hand.
+		author.perform(post("/review/drafts/" + draft + "/publish").param("_csrf", author.csrf("/contribute")))
+			.andExpect(status().isForbidden());
+
+		editor.perform(post("/review/drafts/" + draft + "/publish").param("_csrf", editor.csrf(check)))
+			.andExpect(header().string("Location", endsWith(casePath)));
+		this.mvc.perform(get(casePath))
+			.andExpect(content().string(containsString("Ferry timetables of Numbat Sound, corrected")));
+		assertThat(this.jdbc.queryForObject("SELECT r.author FROM innovation_aud v JOIN revision r ON r.id = v.rev "
+				+ "JOIN innovation i ON i.id = v.id WHERE i.slug = 'ferry-timetables-of-numbat-sound' "
+				+ "ORDER BY v.rev DESC LIMIT 1", String.class))
+			.contains("editor-ten@example.org");
+		editor.perform(get("/review"))
+			.andExpect(content().string(not(containsString("Ferry timetables of Numbat Sound, corrected"))));
+	}
+
+	@Test
 	void everyVersionIsKeptComparedAndRestoredAndThePublicSeesOnlyPublishedOnes() throws Exception {
 		Visitor author = contributor("author-six@example.org");
 		Visitor editor = editor("editor-six@example.org");
