@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.casebook.innovation.HistoryBaseline;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.InnovationNotFoundException;
 import org.casebook.innovation.InnovationRepository;
@@ -40,6 +41,8 @@ public class Submissions {
 
 	private final CaseFormRules rules;
 
+	private final HistoryBaseline baseline;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
@@ -47,12 +50,13 @@ public class Submissions {
 	private final String licence;
 
 	Submissions(SubmissionRepository submissions, InnovationRepository innovations, CaseForms forms,
-			CaseFormRules rules, JsonMapper json, Clock clock,
+			CaseFormRules rules, HistoryBaseline baseline, JsonMapper json, Clock clock,
 			@Value("${casebook.data-licence:CC BY 4.0}") String licence) {
 		this.submissions = submissions;
 		this.innovations = innovations;
 		this.forms = forms;
 		this.rules = rules;
+		this.baseline = baseline;
 		this.json = json;
 		this.clock = clock;
 		this.licence = licence;
@@ -161,6 +165,7 @@ public class Submissions {
 		if (submission.isChange()) {
 			innovation = this.innovations.findById(submission.getChangesId())
 				.orElseThrow(SubmissionNotFoundException::new);
+			this.baseline.ensure(List.of(innovation.getId()));
 			this.forms.apply(form, innovation);
 			innovation.changed(now);
 		}
