@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.casebook.attachment.Attachment;
 import org.casebook.attachment.Attachments;
 import org.casebook.attachment.InvalidAttachmentException;
 import org.casebook.attachment.Uploads;
-
+import org.casebook.innovation.HistoryBaseline;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.InnovationNotFoundException;
 import org.casebook.innovation.InnovationRepository;
@@ -45,6 +46,8 @@ public class Submissions {
 
 	private final CaseFormRules rules;
 
+	private final HistoryBaseline baseline;
+
 	private final Attachments attachments;
 
 	private final JsonMapper json;
@@ -54,12 +57,13 @@ public class Submissions {
 	private final String licence;
 
 	Submissions(SubmissionRepository submissions, InnovationRepository innovations, CaseForms forms,
-			CaseFormRules rules, Attachments attachments, JsonMapper json, Clock clock,
+			CaseFormRules rules, HistoryBaseline baseline, Attachments attachments, JsonMapper json, Clock clock,
 			@Value("${casebook.data-licence:CC BY 4.0}") String licence) {
 		this.submissions = submissions;
 		this.innovations = innovations;
 		this.forms = forms;
 		this.rules = rules;
+		this.baseline = baseline;
 		this.attachments = attachments;
 		this.json = json;
 		this.clock = clock;
@@ -228,6 +232,7 @@ public class Submissions {
 		if (submission.isChange()) {
 			innovation = this.innovations.findById(submission.getChangesId())
 				.orElseThrow(SubmissionNotFoundException::new);
+			this.baseline.ensure(List.of(innovation.getId()));
 			this.forms.apply(form, innovation);
 			innovation.changed(now);
 		}
@@ -242,6 +247,20 @@ public class Submissions {
 		submission.decide(Submission.State.PUBLISHED, null, editorId, now);
 		submission.published(innovation.getId());
 		return innovation.getSlug();
+	}
+
+	/**
+	 * Publishes an editor's own draft at once, without waiting in the queue: how editors
+	 * edit any case (a change to it, written in the same form as everyone's) and publish
+	 * their own new cases. The case's revision is theirs, as when they publish another's.
+	 * @return the slug of the case, or empty when the draft still has problems (it is
+	 * then left as it was)
+	 */
+	public Optional<String> publishOwn(long editorId, long id) {
+		if (!submit(editorId, id).isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(publish(editorId, id));
 	}
 
 	/**

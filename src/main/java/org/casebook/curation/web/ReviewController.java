@@ -65,6 +65,17 @@ class ReviewController {
 		return "redirect:/innovations/" + slug;
 	}
 
+	/**
+	 * An editor's own draft published at once: an edit of a published case, or a case of
+	 * their own. One with problems goes back to its check step, which lists them.
+	 */
+	@PostMapping("/review/drafts/{id}/publish")
+	String publishOwn(@AuthenticationPrincipal SignedInAccount me, @PathVariable long id) {
+		return this.submissions.publishOwn(me.getId(), id)
+			.map((slug) -> "redirect:/innovations/" + slug)
+			.orElse("redirect:/contribute/" + id + "/check");
+	}
+
 	@PostMapping("/review/{id}/decide")
 	String decide(@AuthenticationPrincipal SignedInAccount me, @PathVariable long id, @RequestParam String decision,
 			@RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response) {
