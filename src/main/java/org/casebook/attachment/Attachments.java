@@ -157,8 +157,9 @@ public class Attachments {
 	 * Makes a published submission's files its case's: a copy of a case's file changes it
 	 * (its address stays), a new file becomes the case's, and the case's files that the
 	 * submission no longer has are removed.
+	 * @return the case's first image now, the one its card shows, or null
 	 */
-	public void publish(long submissionId, long innovationId) {
+	public UUID publish(long submissionId, long innovationId) {
 		Map<UUID, Attachment> current = new HashMap<>();
 		ofCase(innovationId).forEach((file) -> current.put(file.getId(), file));
 		Set<UUID> kept = new HashSet<>();
@@ -179,6 +180,12 @@ public class Attachments {
 			unused.add(file.getSha256());
 		});
 		forgetUnused(unused);
+		this.files.flush();
+		return ofCase(innovationId).stream()
+			.filter(Attachment::isImage)
+			.findFirst()
+			.map(Attachment::getId)
+			.orElse(null);
 	}
 
 	private void forgetUnused(java.util.Collection<String> hashes) {

@@ -243,7 +243,7 @@ public class Submissions {
 			innovation.publish(now);
 			innovation = this.innovations.save(innovation);
 		}
-		this.attachments.publish(submission.getId(), innovation.getId());
+		innovation.setCoverImage(this.attachments.publish(submission.getId(), innovation.getId()));
 		submission.decide(Submission.State.PUBLISHED, null, editorId, now);
 		submission.published(innovation.getId());
 		return innovation.getSlug();

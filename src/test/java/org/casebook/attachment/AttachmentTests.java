@@ -149,6 +149,18 @@ class AttachmentTests {
 			.contains("(PDF, 1 KB)");
 		Map<String, String> published = links(casePage);
 		assertThat(published.values()).containsExactlyInAnyOrderElementsOf(links.values());
+		// Its card in the list shows the image's thumbnail, read from the index.
+		String publicImage = published.keySet()
+			.stream()
+			.filter((link) -> link.endsWith(".png"))
+			.findFirst()
+			.orElseThrow();
+		String thumbnail = publicImage.replace("/files/", "/thumbnails/").replaceAll("/[^/]+$", "");
+		assertThat(this.mvc.perform(get("/innovations").param("q", "lanterns with pictures"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("class=\"card-image\" alt=\"\" loading=\"lazy\"")
+			.contains("src=\"" + thumbnail + "\"");
 		String publicPdf = published.keySet()
 			.stream()
 			.filter((link) -> link.endsWith(".pdf"))
