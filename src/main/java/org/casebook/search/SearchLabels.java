@@ -82,7 +82,7 @@ public class SearchLabels {
 		}
 		return new InnovationHit(hit.id(), hit.slug(), hit.title(), hit.summary(), hit.countryKeys(), countries,
 				hit.launchYear(), hit.demo(), hit.publishedAt(), hit.locationName(), hit.point(), hit.language(),
-				hit.terms(), hit.summaryMatches());
+				hit.terms(), hit.summaryMatches(), hit.coverImage());
 	}
 
 }

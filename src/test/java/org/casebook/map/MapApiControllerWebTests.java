@@ -124,8 +124,8 @@ class MapApiControllerWebTests {
 		Map<String, Object> several = JsonPath.read(json, "$.clusters[0]");
 		assertThat(several).containsOnlyKeys("lat", "lon", "count", "bounds", "sameSpot");
 		Map<String, Object> one = JsonPath.read(json, "$.clusters[1]");
-		assertThat(one).containsOnlyKeys("lat", "lon", "count", "slug", "url", "title", "summary", "countries", "year",
-				"place");
+		assertThat(one).containsOnlyKeys("lat", "lon", "count", "slug", "url", "title", "summary", "language",
+				"countries", "year", "place");
 		String summary = JsonPath.read(json, "$.clusters[1].summary");
 		assertThat(summary).endsWith("…").hasSizeLessThanOrEqualTo(221).startsWith(LONG_SUMMARY.substring(0, 100));
 	}

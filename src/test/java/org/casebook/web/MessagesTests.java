@@ -66,14 +66,16 @@ class MessagesTests {
 	/** Texts that are names, the same in every language. */
 	static final Set<String> NAMES = Set.of("app.name", "language.name.en", "language.name.fr", "language.name.es",
 			"export.jsonl", "about.credits.naturalEarth", "about.credits.odbl", "about.credits.leaflet",
-			"about.credits.markercluster", "about.credits.topojson", "about.credits.htmx", "history.kind.SYSTEM");
+			"about.credits.markercluster", "about.credits.topojson", "about.credits.htmx", "history.kind.SYSTEM",
+			"file.type.pdf");
 
 	/** Texts whose words are the same in English and in a translation. */
 	static final Map<String, Set<String>> SAME_WORDS = Map.of("fr",
-			Set.of("format.date", "nav.innovations", "list.title", "statistics.count", "map.table.count", "map.country",
-					"detail.organisations", "detail.source", "detail.licence", "contribute.step.description",
-					"contribute.field.latitude", "contribute.field.longitude"),
-			"es", Set.of("facet.sector", "role.EDITOR", "accounts.no", "accounts.notHeld"));
+			Set.of("format.date", "files.description", "nav.innovations", "list.title", "statistics.count",
+					"map.table.count", "map.country", "detail.organisations", "detail.source", "detail.licence",
+					"contribute.step.description", "contribute.field.latitude", "contribute.field.longitude"),
+			"es",
+			Set.of("facet.sector", "role.EDITOR", "accounts.no", "accounts.notHeld", "file.size.kb", "file.size.mb"));
 
 	/**
 	 * A key in a template: {@code #{key}}, {@code #{key(…)}} or

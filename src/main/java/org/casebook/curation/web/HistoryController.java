@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.casebook.account.SignedInAccount;
+import org.casebook.attachment.Attachments;
 import org.casebook.curation.CaseHistory;
 import org.casebook.curation.PublishedCases;
 
@@ -27,9 +28,12 @@ class HistoryController {
 
 	private final PublishedCases cases;
 
-	HistoryController(CaseHistory history, PublishedCases cases) {
+	private final Attachments attachments;
+
+	HistoryController(CaseHistory history, PublishedCases cases, Attachments attachments) {
 		this.history = history;
 		this.cases = cases;
+		this.attachments = attachments;
 	}
 
 	@GetMapping("/innovations/{slug}/history")
@@ -41,6 +45,8 @@ class HistoryController {
 		model.addAttribute("slug", slug);
 		model.addAttribute("versions", versions);
 		model.addAttribute("editor", editor);
+		// Files are not versioned: the page shows those the case has now.
+		model.addAttribute("files", this.attachments.ofPublishedCase(slug));
 		if (from != null && to != null) {
 			model.addAttribute("from", from);
 			model.addAttribute("to", to);

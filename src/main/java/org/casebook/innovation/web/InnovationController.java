@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import org.casebook.attachment.Attachments;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.InnovationCatalogue;
 import org.casebook.search.InnovationSearch;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The page of one case: its narrative (Markdown, see {@link NarrativeHtml}), its facts,
- * each a link to the cases that share it, how to cite it, and related cases.
+ * each a link to the cases that share it, its images and files, how to cite it, and
+ * related cases.
  */
 @Controller
 class InnovationController {
@@ -37,6 +39,8 @@ class InnovationController {
 
 	private final NarrativeHtml narrativeHtml;
 
+	private final Attachments attachments;
+
 	private final Clock clock;
 
 	private final Taxonomies taxonomies;
@@ -44,12 +48,14 @@ class InnovationController {
 	private final SearchLabels labels;
 
 	InnovationController(InnovationCatalogue catalogue, InnovationSearch search, SiteUrls site, MessageSource messages,
-			NarrativeHtml narrativeHtml, Clock clock, Taxonomies taxonomies, SearchLabels labels) {
+			NarrativeHtml narrativeHtml, Attachments attachments, Clock clock, Taxonomies taxonomies,
+			SearchLabels labels) {
 		this.catalogue = catalogue;
 		this.search = search;
 		this.site = site;
 		this.messages = messages;
 		this.narrativeHtml = narrativeHtml;
+		this.attachments = attachments;
 		this.clock = clock;
 		this.taxonomies = taxonomies;
 		this.labels = labels;
@@ -67,6 +73,7 @@ class InnovationController {
 		model.addAttribute("head", head);
 		model.addAttribute("related", this.labels.in(locale, this.search.related(innovation, RELATED_CASES)));
 		model.addAttribute("narrativeHtml", this.narrativeHtml);
+		model.addAttribute("files", this.attachments.ofPublishedCase(slug));
 		// A citation names the day its reader saw the page (in UTC, as Casebook's clock).
 		String source = (innovation.getProvenance().getSourceName() != null)
 				? innovation.getProvenance().getSourceName() : siteName;

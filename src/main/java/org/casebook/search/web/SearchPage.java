@@ -115,7 +115,7 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	public String canonicalUrl() {
 		SearchQuery query = query();
 		SearchQuery unsorted = new SearchQuery(query.text(), query.filters(), query.yearFrom(), query.yearTo(), null,
-				query.page(), query.size());
+				query.page(), query.size(), query.hideDemo());
 		return url((query.effectiveSort() == unsorted.effectiveSort()) ? unsorted : query);
 	}
 
@@ -147,7 +147,7 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	public String exportUrl(String extension) {
 		SearchQuery query = query();
 		return new SearchQuery(query.text(), query.filters(), query.yearFrom(), query.yearTo(), query.sort(), 1,
-				SearchQuery.DEFAULT_SIZE)
+				SearchQuery.DEFAULT_SIZE, query.hideDemo())
 			.toUrl(PATH + "." + extension);
 	}
 
@@ -199,20 +199,22 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 		List<Chip> chips = new ArrayList<>();
 		SearchQuery query = query();
 		if (query.hasText()) {
-			chips.add(new Chip("chip.text", query.text().strip(), true, url(query.withoutText())));
+			chips.add(new Chip("chip.text", query.text().strip(), "search.describe.text", url(query.withoutText())));
 		}
 		for (Facet facet : Facet.values()) {
 			for (FacetValue value : this.results.facets().get(facet)) {
 				if (value.selected()) {
-					chips
-						.add(new Chip(facet.messageKey(), value.label(), false, url(query.toggle(facet, value.key()))));
+					chips.add(new Chip(facet.messageKey(), value.label(), url(query.toggle(facet, value.key()))));
 				}
 			}
 		}
 		if (query.hasYearRange()) {
 			String from = (query.yearFrom() != null) ? query.yearFrom().toString() : "…";
 			String to = (query.yearTo() != null) ? query.yearTo().toString() : "…";
-			chips.add(new Chip("facet.year", from + "–" + to, false, url(query.withYears(null, null))));
+			chips.add(new Chip("facet.year", from + "–" + to, url(query.withYears(null, null))));
+		}
+		if (query.hideDemo()) {
+			chips.add(new Chip("facet.demo", null, "facet.demo.hidden", url(query.withDemoHidden(false))));
 		}
 		return chips;
 	}
@@ -226,7 +228,7 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	 * each facet value, and the year range as one.
 	 */
 	public int selectedFilters() {
-		int selected = query().hasYearRange() ? 1 : 0;
+		int selected = (query().hasYearRange() ? 1 : 0) + (query().hideDemo() ? 1 : 0);
 		for (Facet facet : Facet.values()) {
 			selected += (int) this.results.facets().get(facet).stream().filter(FacetValue::selected).count();
 		}
@@ -269,12 +271,17 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	 * A selected filter shown above the results.
 	 *
 	 * @param kindKey the message key of what it filters, such as {@code facet.country}
-	 * @param label what is selected
-	 * @param quoted whether it is words searched for, shown in the quotation marks of the
-	 * reader's language
+	 * @param label what is selected, as the user typed it or the taxonomy names it
+	 * @param labelKey or the message key of what is selected, or of how it is shown (such
+	 * as typed words in the quotation marks of the reader's language)
 	 * @param removeUrl the search without it
 	 */
-	public record Chip(String kindKey, String label, boolean quoted, String removeUrl) {
+	public record Chip(String kindKey, String label, String labelKey, String removeUrl) {
+
+		Chip(String kindKey, String label, String removeUrl) {
+			this(kindKey, label, null, removeUrl);
+		}
+
 	}
 
 	/**
