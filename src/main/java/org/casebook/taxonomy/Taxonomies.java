@@ -36,7 +36,7 @@ public class Taxonomies {
 	private static final Logger log = LoggerFactory.getLogger(Taxonomies.class);
 
 	private static final List<Class<? extends TaxonomyTerm>> TAXONOMIES = List.of(Country.class, OrganisationType.class,
-			Sector.class, GovernmentLevel.class, InnovationStage.class, Tag.class);
+			Sector.class, GovernmentLevel.class, InnovationStage.class, Tag.class, ContentLanguage.class);
 
 	private final EntityManagerFactory entityManagerFactory;
 
@@ -80,9 +80,14 @@ public class Taxonomies {
 
 	/**
 	 * The message key that translates a term (not a country's: CLDR names them), such as
-	 * {@code term.sector.health}.
+	 * {@code term.sector.health}, or {@code language.fr} for a case's language.
 	 */
 	public static String messageKey(Class<? extends TaxonomyTerm> taxonomy, String key) {
+		if (taxonomy == ContentLanguage.class) {
+			// The names of languages every bundle has, which case pages and forms show
+			// too.
+			return "language." + key;
+		}
 		String name = taxonomy.getSimpleName();
 		return "term." + Character.toLowerCase(name.charAt(0)) + name.substring(1) + "." + key;
 	}

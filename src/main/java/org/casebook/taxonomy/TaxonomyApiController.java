@@ -43,7 +43,8 @@ class TaxonomyApiController {
 		TermLabels labels = this.taxonomies.in(locale);
 		TaxonomiesJson taxonomies = new TaxonomiesJson(terms(Country.class, labels),
 				terms(OrganisationType.class, labels), terms(Sector.class, labels),
-				terms(GovernmentLevel.class, labels), terms(InnovationStage.class, labels), terms(Tag.class, labels));
+				terms(GovernmentLevel.class, labels), terms(InnovationStage.class, labels), terms(Tag.class, labels),
+				terms(ContentLanguage.class, labels));
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
 			.body(taxonomies);
@@ -71,9 +72,10 @@ class TaxonomyApiController {
 	 * @param orgType types of organisation
 	 * @param level levels of government
 	 * @param stage stages of an innovation
+	 * @param language the languages a case can be written in
 	 */
 	record TaxonomiesJson(List<TermJson> country, List<TermJson> orgType, List<TermJson> sector, List<TermJson> level,
-			List<TermJson> stage, List<TermJson> tag) {
+			List<TermJson> stage, List<TermJson> tag, List<TermJson> language) {
 	}
 
 	/** A term: its key and its label. */

@@ -19,7 +19,8 @@ public class FakeTaxonomies extends Taxonomies {
 			OrganisationType.class, Map.of("government", "Government"), Sector.class,
 			Map.of("education", "Education", "health", "Health"), GovernmentLevel.class,
 			Map.of("national", "National/Federal"), InnovationStage.class, Map.of("implementation", "Implementation"),
-			Tag.class, Map.of("open-data", "Open data"));
+			Tag.class, Map.of("open-data", "Open data"), ContentLanguage.class,
+			Map.of("en", "English", "fr", "French", "es", "Spanish", "pt", "Portuguese"));
 
 	/** Translations come from the message bundle, as the real one's. */
 	public FakeTaxonomies(MessageSource messages) {

@@ -29,6 +29,7 @@ import org.casebook.innovation.Revision;
 import org.casebook.opendata.ImportJobs;
 import org.casebook.search.Facet;
 import org.casebook.search.index.Analyzers;
+import org.casebook.taxonomy.ContentLanguage;
 import org.casebook.taxonomy.GovernmentLevel;
 import org.casebook.taxonomy.InnovationStage;
 import org.casebook.taxonomy.OrganisationType;
@@ -286,7 +287,7 @@ class MessagesTests {
 	void everyTermOfTheCatalogueIsTranslatedAndEveryCountryNamed() throws IOException {
 		Map<String, Class<? extends TaxonomyTerm>> tables = Map.of("organisation_type", OrganisationType.class,
 				"government_level", GovernmentLevel.class, "sector", Sector.class, "innovation_stage",
-				InnovationStage.class, "tag", Tag.class);
+				InnovationStage.class, "tag", Tag.class, "content_language", ContentLanguage.class);
 		Set<String> terms = new TreeSet<>();
 		Set<String> countries = new TreeSet<>();
 		for (Path migration : files(Path.of("db/migration"), ".sql")) {
@@ -303,7 +304,14 @@ class MessagesTests {
 				}
 			}
 		}
-		assertThat(terms).contains("term.sector.health", "term.tag.open-data", "term.governmentLevel.national");
+		assertThat(terms).contains("term.sector.health", "term.tag.open-data", "term.governmentLevel.national",
+				"language.pt");
+		// The names of the languages of cases are every bundle's, the case page's too.
+		Set<String> languages = new TreeSet<>(terms);
+		languages.removeIf((key) -> key.startsWith(TERMS));
+		terms.removeAll(languages);
+		bundles().forEach(
+				(language, bundle) -> assertThat(bundle.stringPropertyNames()).as(language).containsAll(languages));
 		assertThat(countries).hasSizeGreaterThan(240).contains("pl", "eu", "xk");
 		for (String language : TRANSLATIONS) {
 			Set<String> translated = new TreeSet<>(load("messages_" + language + ".properties").stringPropertyNames());

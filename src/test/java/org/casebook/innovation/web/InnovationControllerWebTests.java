@@ -126,7 +126,8 @@ class InnovationControllerWebTests {
 		assertThat(page).contains("<html lang=\"es\">", "<h2 id=\"facts-heading\">Datos clave</h2>",
 				"<a href=\"/innovations?tag=open-data\" aria-label=\"Datos abiertos: casos con esta etiqueta\">"
 						+ "Datos abiertos</a>",
-				"<time datetime=\"2024-05-01\">1 de mayo de 2024</time>", "<dd>Francés</dd>");
+				"<time datetime=\"2024-05-01\">1 de mayo de 2024</time>",
+				"<a href=\"/innovations?language=fr\" aria-label=\"Francés: casos en este idioma\">Francés</a>");
 	}
 
 	@Test

@@ -90,6 +90,34 @@ class CaseLanguageTests {
 		assertThat(several).allSatisfy((cluster) -> assertThat(cluster).doesNotContainKey("language"));
 	}
 
+	/**
+	 * "Language of the case" is a facet as the others are: its values counted, named in
+	 * the reader's language, a selection that keeps the cases written in it.
+	 */
+	@Test
+	void theLanguageOfTheCaseIsAFacet() throws Exception {
+		long french = this.jdbc.queryForObject(
+				"SELECT count(*) FROM innovation WHERE status = 'PUBLISHED' AND language = 'fr'", Long.class);
+		assertThat(french).isPositive();
+		String json = json("/api/v1/innovations?language=fr&size=100");
+		assertThat(((Number) JsonPath.read(json, "$.total")).longValue()).isEqualTo(french);
+		List<String> itemLanguages = JsonPath.read(json, "$.items[*].language");
+		assertThat(itemLanguages).isNotEmpty().containsOnly("fr");
+		List<Number> selected = JsonPath.read(json, "$.facets.language[?(@.key == 'fr' && @.selected == true)].count");
+		assertThat(selected).singleElement().satisfies((count) -> assertThat(count.longValue()).isEqualTo(french));
+
+		Document page = page("/innovations?language=fr", "es");
+		Element facet = page.selectFirst("#facet-language");
+		assertThat(facet.selectFirst("legend").text()).isEqualTo("Idioma del caso");
+		assertThat(facet.select("label").eachText()).anySatisfy((label) -> assertThat(label).startsWith("Francés"))
+			.anySatisfy((label) -> assertThat(label).startsWith("Inglés"));
+		assertThat(facet.selectFirst("#language-fr").hasAttr("checked")).isTrue();
+		assertThat(page.select(".chip").eachText())
+			.anySatisfy((chip) -> assertThat(chip).contains("Idioma del caso", "Francés"));
+		assertThat(page.select(".card-title")).isNotEmpty()
+			.allSatisfy((title) -> assertThat(title.attr("lang")).isEqualTo("fr"));
+	}
+
 	private Map<String, String> languages() {
 		return this.jdbc.query("SELECT slug, language FROM innovation WHERE status = 'PUBLISHED'", (ResultSet rows) -> {
 			Map<String, String> languages = new HashMap<>();

@@ -137,7 +137,8 @@ class SearchApiControllerWebTests {
 		Map<String, Object> answer = JsonPath.read(json, "$");
 		assertThat(answer).containsOnlyKeys("total", "page", "size", "items", "facets", "notices");
 		Map<String, Object> facets = JsonPath.read(json, "$.facets");
-		assertThat(facets).containsOnlyKeys("country", "orgType", "sector", "level", "stage", "tag", "year");
+		assertThat(facets).containsOnlyKeys("country", "orgType", "sector", "level", "stage", "tag", "language",
+				"year");
 		Map<String, Object> item = JsonPath.read(json, "$.items[0]");
 		assertThat(item).containsOnlyKeys("slug", "url", "title", "summary", "language", "countries", "year", "level",
 				"sectors", "stages", "tags", "organisationTypes", "location", "publishedAt", "demo");
