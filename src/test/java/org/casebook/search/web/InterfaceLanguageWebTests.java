@@ -3,6 +3,7 @@ package org.casebook.search.web;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.casebook.CasebookWebTest;
 import org.casebook.search.Facet;
@@ -100,6 +101,24 @@ class InterfaceLanguageWebTests {
 		assertThat(response.getContentAsString()).contains("<html lang=\"en\">");
 		assertThat(response.getHeader("Content-Language")).isEqualTo("en");
 		assertThat(response.getHeader("Set-Cookie")).isNull();
+	}
+
+	/**
+	 * English is the default bundle, not a bundle of its own: a server whose JVM speaks
+	 * French must not answer an English reader from the French one
+	 * ({@code spring.messages.fallback-to-system-locale=false}).
+	 */
+	@Test
+	void aServerInAnotherLanguageStillAnswersEnglishReadersInEnglish() throws Exception {
+		Locale before = Locale.getDefault();
+		Locale.setDefault(Locale.FRENCH);
+		try {
+			assertThat(html(get("/innovations"), "en")).contains("<html lang=\"en\">",
+					"<button type=\"submit\">Search</button>");
+		}
+		finally {
+			Locale.setDefault(before);
+		}
 	}
 
 	@Test
