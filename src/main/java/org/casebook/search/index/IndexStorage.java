@@ -1,6 +1,7 @@
 package org.casebook.search.index;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,13 @@ public interface IndexStorage {
 
 	/** Whether a rebuild merges the index into one segment when it ends. */
 	boolean mergeAfterRebuild();
+
+	/**
+	 * Waits until the changes to cases committed so far are searchable, for at most the
+	 * given time: at once where each commit updates the index itself.
+	 * @return whether they are
+	 */
+	boolean awaitIndexing(Duration timeout) throws InterruptedException;
 
 	/**
 	 * Runs maintenance while no other node maintains the same index, waiting for its

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.casebook.search.index.IndexStorage;
@@ -43,6 +44,12 @@ final class LocalIndexStorage implements IndexStorage {
 	/** One segment: facet counting then needs no ordinal map across segments. */
 	@Override
 	public boolean mergeAfterRebuild() {
+		return true;
+	}
+
+	/** Each commit updated the index before it returned. */
+	@Override
+	public boolean awaitIndexing(Duration timeout) {
 		return true;
 	}
 

@@ -18,11 +18,24 @@ import org.springframework.context.annotation.Configuration;
 @LuceneEngine
 class LuceneEngineConfiguration {
 
+	/**
+	 * @param synchronization when a commit returns
+	 * ({@code casebook.search.lucene.synchronization}, such as {@code sync} in tests:
+	 * once its changes are searchable); Hibernate Search's default unless set. Lucene's
+	 * own: with OpenSearch's outbox polling no commit waits for the index.
+	 */
 	@Bean
-	HibernatePropertiesCustomizer luceneBackend(@Value("${casebook.index-directory}") String indexDirectory) {
-		return (properties) -> properties.putAll(Map.of("hibernate.search.backend.type", "lucene",
-				"hibernate.search.backend.directory.root", indexDirectory, "hibernate.search.backend.lucene_version",
-				"LATEST", "hibernate.search.backend.analysis.configurer", "bean:casebookAnalysisConfigurer"));
+	HibernatePropertiesCustomizer luceneBackend(@Value("${casebook.index-directory}") String indexDirectory,
+			@Value("${casebook.search.lucene.synchronization:}") String synchronization) {
+		return (properties) -> {
+			properties
+				.putAll(Map.of("hibernate.search.backend.type", "lucene", "hibernate.search.backend.directory.root",
+						indexDirectory, "hibernate.search.backend.lucene_version", "LATEST",
+						"hibernate.search.backend.analysis.configurer", "bean:casebookAnalysisConfigurer"));
+			if (!synchronization.isBlank()) {
+				properties.put("hibernate.search.indexing.plan.synchronization.strategy", synchronization);
+			}
+		};
 	}
 
 	@Bean
