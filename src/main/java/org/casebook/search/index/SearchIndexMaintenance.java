@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -54,6 +55,9 @@ public class SearchIndexMaintenance {
 	 * by case (mass indexing is about three times faster per case).
 	 */
 	private static final int REBUILD_FROM = 5_000;
+
+	/** How long a reindex waits for its changes to be searchable. */
+	private static final Duration REINDEX_WAIT = Duration.ofSeconds(60);
 
 	/** Cases loaded and indexed at once by a repair. */
 	private static final int REPAIR_BATCH = 200;
@@ -230,13 +234,19 @@ public class SearchIndexMaintenance {
 
 	/**
 	 * Indexes these cases as the database has them now: published ones are added or
-	 * replaced, the others (and ids the database no longer has) removed.
+	 * replaced, the others (and ids the database no longer has) removed. Returns once
+	 * they are searchable (with OpenSearch's outbox, once the nodes have processed the
+	 * events written here).
 	 */
 	public void reindex(Collection<Long> ids) {
 		List<Long> all = List.copyOf(ids);
 		for (int from = 0; from < all.size(); from += REPAIR_BATCH) {
 			List<Long> batch = all.subList(from, Math.min(all.size(), from + REPAIR_BATCH));
 			try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
+				// In a transaction: with outbox polling, the changes are events written
+				// in
+				// it.
+				entityManager.getTransaction().begin();
 				SearchIndexingPlan plan = Search.session(entityManager).indexingPlan();
 				Set<Long> gone = new HashSet<>(batch);
 				for (Innovation innovation : entityManager
@@ -249,7 +259,16 @@ public class SearchIndexMaintenance {
 				}
 				gone.forEach((id) -> plan.purge(Innovation.class, id, null));
 				plan.execute();
+				entityManager.getTransaction().commit();
 			}
+		}
+		try {
+			if (!this.storage.awaitIndexing(REINDEX_WAIT)) {
+				log.warn("Reindexed {} cases; not all searchable yet after {}", all.size(), REINDEX_WAIT);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
