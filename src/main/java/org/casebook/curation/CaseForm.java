@@ -86,8 +86,8 @@ public class CaseForm {
 					this.sections.put(section, posted.sections.getOrDefault(section, ""));
 				}
 			}
-			case CHECK -> {
-				// Nothing to type on the last step.
+			case FILES, CHECK -> {
+				// Files are kept apart (Attachments); nothing to type on the last step.
 			}
 		}
 		padRows();

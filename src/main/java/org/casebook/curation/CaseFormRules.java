@@ -66,7 +66,7 @@ public class CaseFormRules {
 				sections(form, step, problems);
 			}
 			case STORY -> sections(form, step, problems);
-			case CHECK -> {
+			case FILES, CHECK -> {
 			}
 		}
 		return problems;

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
+import org.casebook.innovation.HistoryBaseline;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.InnovationNotFoundException;
 import org.casebook.innovation.InnovationRepository;
@@ -48,10 +49,13 @@ public class CaseHistory {
 
 	private final Taxonomies taxonomies;
 
+	private final HistoryBaseline baseline;
+
 	private final Clock clock;
 
 	CaseHistory(EntityManager entityManager, InnovationRepository innovations, CaseForms forms, Taxonomies taxonomies,
-			Clock clock) {
+			HistoryBaseline baseline, Clock clock) {
+		this.baseline = baseline;
 		this.entityManager = entityManager;
 		this.innovations = innovations;
 		this.forms = forms;
@@ -129,6 +133,7 @@ public class CaseHistory {
 		if (then == null) {
 			throw new InnovationNotFoundException(slug);
 		}
+		this.baseline.ensure(List.of(current.getId()));
 		CaseForm form = this.forms.of(then);
 		this.forms.apply(form, current);
 		current.changed(this.clock.instant());

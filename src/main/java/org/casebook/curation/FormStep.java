@@ -8,11 +8,12 @@ import org.casebook.innovation.Section;
 
 /**
  * The steps of the form a case is written in, in OPSI's order: the basics, the
- * description, how it developed and what was learned, then a last look before submitting.
+ * description, how it developed and what was learned, its images and files, then a last
+ * look before submitting.
  */
 public enum FormStep {
 
-	BASICS, DESCRIPTION, STORY, CHECK;
+	BASICS, DESCRIPTION, STORY, FILES, CHECK;
 
 	/** Its name in addresses, such as {@code /contribute/12/basics}. */
 	public String path() {

@@ -1,7 +1,10 @@
 package org.casebook.curation;
 
 import java.time.Clock;
+import java.util.List;
 
+import org.casebook.innovation.HistoryBaseline;
+import org.casebook.innovation.Innovation;
 import org.casebook.innovation.InnovationNotFoundException;
 import org.casebook.innovation.InnovationRepository;
 import org.casebook.innovation.PublicationStatus;
@@ -18,10 +21,13 @@ public class PublishedCases {
 
 	private final InnovationRepository innovations;
 
+	private final HistoryBaseline baseline;
+
 	private final Clock clock;
 
-	PublishedCases(InnovationRepository innovations, Clock clock) {
+	PublishedCases(InnovationRepository innovations, HistoryBaseline baseline, Clock clock) {
 		this.innovations = innovations;
+		this.baseline = baseline;
 		this.clock = clock;
 	}
 
@@ -31,9 +37,10 @@ public class PublishedCases {
 	 * history.
 	 */
 	public void archive(String slug) {
-		this.innovations.findBySlugAndStatus(slug, PublicationStatus.PUBLISHED)
-			.orElseThrow(() -> new InnovationNotFoundException(slug))
-			.archive(this.clock.instant());
+		Innovation innovation = this.innovations.findBySlugAndStatus(slug, PublicationStatus.PUBLISHED)
+			.orElseThrow(() -> new InnovationNotFoundException(slug));
+		this.baseline.ensure(List.of(innovation.getId()));
+		innovation.archive(this.clock.instant());
 	}
 
 }

@@ -93,6 +93,11 @@ public class Submission {
 		this.updatedAt = now;
 	}
 
+	/** Its files changed. */
+	void touch(Instant now) {
+		this.updatedAt = now;
+	}
+
 	void submit(Instant now) {
 		this.state = State.PENDING;
 		this.submittedAt = now;

@@ -4,7 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
+import org.casebook.attachment.Attachment;
+import org.casebook.attachment.Attachments;
+import org.casebook.attachment.InvalidAttachmentException;
+import org.casebook.attachment.Uploads;
+import org.casebook.innovation.HistoryBaseline;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.InnovationNotFoundException;
 import org.casebook.innovation.InnovationRepository;
@@ -39,6 +46,10 @@ public class Submissions {
 
 	private final CaseFormRules rules;
 
+	private final HistoryBaseline baseline;
+
+	private final Attachments attachments;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
@@ -46,12 +57,14 @@ public class Submissions {
 	private final String licence;
 
 	Submissions(SubmissionRepository submissions, InnovationRepository innovations, CaseForms forms,
-			CaseFormRules rules, JsonMapper json, Clock clock,
+			CaseFormRules rules, HistoryBaseline baseline, Attachments attachments, JsonMapper json, Clock clock,
 			@Value("${casebook.data-licence:CC BY 4.0}") String licence) {
 		this.submissions = submissions;
 		this.innovations = innovations;
 		this.forms = forms;
 		this.rules = rules;
+		this.baseline = baseline;
+		this.attachments = attachments;
 		this.json = json;
 		this.clock = clock;
 		this.licence = licence;
@@ -78,7 +91,9 @@ public class Submissions {
 				Submission change = new Submission(authorId, published.getId(), published.getTitle(), write(form),
 						now());
 				change.save(published.getTitle(), write(form), form.completeness(), now());
-				return this.submissions.save(change);
+				change = this.submissions.save(change);
+				this.attachments.copyToChange(published.getId(), change.getId());
+				return change;
 			});
 	}
 
@@ -115,6 +130,63 @@ public class Submissions {
 			submission.submit(now());
 		}
 		return problems;
+	}
+
+	/**
+	 * Adds a file to an author's draft.
+	 * @throws InvalidAttachmentException if it cannot be added (its description, or the
+	 * draft's limits)
+	 */
+	public Attachment attach(long authorId, long id, Uploads.PreparedFile file, String description) {
+		Submission submission = own(authorId, id);
+		requireEditable(submission);
+		submission.touch(now());
+		return this.attachments.add(id, file, description);
+	}
+
+	/**
+	 * Changes the descriptions of the files of an author's draft.
+	 * @return the problems by field; those files keep their descriptions
+	 */
+	public Map<String, InvalidAttachmentException> describeFiles(long authorId, long id,
+			Map<UUID, String> descriptions) {
+		Submission submission = own(authorId, id);
+		requireEditable(submission);
+		submission.touch(now());
+		return this.attachments.describe(id, descriptions);
+	}
+
+	/** Removes a file from an author's draft. */
+	public void detach(long authorId, long id, UUID fileId) {
+		Submission submission = own(authorId, id);
+		requireEditable(submission);
+		submission.touch(now());
+		this.attachments.remove(id, fileId);
+	}
+
+	/** The files of an author's own submission. */
+	@Transactional(readOnly = true)
+	public List<Attachment> files(long authorId, long id) {
+		return this.attachments.ofSubmission(own(authorId, id).getId());
+	}
+
+	/** A file of an author's own submission. */
+	@Transactional(readOnly = true)
+	public Attachment file(long authorId, long id, UUID fileId) {
+		return this.attachments.ofSubmission(own(authorId, id).getId(), fileId)
+			.orElseThrow(SubmissionNotFoundException::new);
+	}
+
+	/** The files of a submission, for its review. */
+	@Transactional(readOnly = true)
+	public List<Attachment> filesForReview(long id) {
+		return this.attachments.ofSubmission(id);
+	}
+
+	/** A file of a submission, for its review. */
+	@Transactional(readOnly = true)
+	public Attachment fileForReview(long id, UUID fileId) {
+		return this.attachments.ofSubmission(id, fileId).orElseThrow(SubmissionNotFoundException::new);
 	}
 
 	/** An author's submissions, the latest changed first. */
@@ -160,6 +232,7 @@ public class Submissions {
 		if (submission.isChange()) {
 			innovation = this.innovations.findById(submission.getChangesId())
 				.orElseThrow(SubmissionNotFoundException::new);
+			this.baseline.ensure(List.of(innovation.getId()));
 			this.forms.apply(form, innovation);
 			innovation.changed(now);
 		}
@@ -170,9 +243,24 @@ public class Submissions {
 			innovation.publish(now);
 			innovation = this.innovations.save(innovation);
 		}
+		innovation.setCoverImage(this.attachments.publish(submission.getId(), innovation.getId()));
 		submission.decide(Submission.State.PUBLISHED, null, editorId, now);
 		submission.published(innovation.getId());
 		return innovation.getSlug();
+	}
+
+	/**
+	 * Publishes an editor's own draft at once, without waiting in the queue: how editors
+	 * edit any case (a change to it, written in the same form as everyone's) and publish
+	 * their own new cases. The case's revision is theirs, as when they publish another's.
+	 * @return the slug of the case, or empty when the draft still has problems (it is
+	 * then left as it was)
+	 */
+	public Optional<String> publishOwn(long editorId, long id) {
+		if (!submit(editorId, id).isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(publish(editorId, id));
 	}
 
 	/**

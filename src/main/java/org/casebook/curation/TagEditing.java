@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
+import org.casebook.innovation.HistoryBaseline;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.PublicationStatus;
 import org.casebook.innovation.Slugs;
@@ -45,15 +46,18 @@ public class TagEditing {
 
 	private final SearchIndexMaintenance index;
 
+	private final HistoryBaseline baseline;
+
 	private final Clock clock;
 
 	TagEditing(EntityManager entityManager, TransactionTemplate transactions, Taxonomies taxonomies,
-			SearchIndexMaintenance index, Clock clock) {
+			SearchIndexMaintenance index, HistoryBaseline baseline, Clock clock) {
 		this.entityManager = entityManager;
 		this.transactions = transactions;
 		this.taxonomies = taxonomies;
 		this.index = index;
 		this.clock = clock;
+		this.baseline = baseline;
 	}
 
 	/** Every tag, by label, with the number of published cases that use it. */
@@ -136,6 +140,7 @@ public class TagEditing {
 				.createQuery("select i from Innovation i join i.tags t where t = :tag", Innovation.class)
 				.setParameter("tag", merged)
 				.getResultList();
+			this.baseline.ensure(tagged.stream().map(Innovation::getId).toList());
 			for (Innovation innovation : tagged) {
 				innovation.getTags().remove(merged);
 				innovation.getTags().add(kept);

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -25,6 +26,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import org.hibernate.envers.RelationTargetAuditMode;
 import org.casebook.taxonomy.Country;
 import org.casebook.taxonomy.GovernmentLevel;
@@ -115,6 +117,10 @@ public class Innovation {
 	private PublicationStatus status = PublicationStatus.DRAFT;
 
 	private boolean demo;
+
+	/** The first of its images, shown on its card; files are not versioned. */
+	@NotAudited
+	private UUID coverImage;
 
 	@Column(nullable = false)
 	private Instant createdAt;
@@ -276,6 +282,15 @@ public class Innovation {
 
 	public boolean isDemo() {
 		return this.demo;
+	}
+
+	/** The id of the image its card shows, or null. */
+	public UUID getCoverImage() {
+		return this.coverImage;
+	}
+
+	public void setCoverImage(UUID coverImage) {
+		this.coverImage = coverImage;
 	}
 
 	public Instant getCreatedAt() {

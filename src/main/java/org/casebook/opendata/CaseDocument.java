@@ -1,5 +1,6 @@
 package org.casebook.opendata;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.casebook.taxonomy.Tag;
 import org.casebook.taxonomy.Taxonomies;
 import org.casebook.taxonomy.TaxonomyTerm;
 
+import org.springframework.web.util.UriUtils;
+
 /**
  * A case whole as JSON: what {@code GET /api/v1/innovations/{slug}} answers and what each
  * line of a JSON Lines export holds. Taxonomy terms carry their key and label; imports
@@ -28,12 +31,13 @@ import org.casebook.taxonomy.TaxonomyTerm;
  * @param source where its text comes from and under which licence (members null when
  * written in Casebook or not stated)
  * @param demo whether it is a generated demonstration case
+ * @param attachments its images and documents, in the order of its page
  */
 public record CaseDocument(String slug, String url, String title, String summary, String overview, String language,
 		Integer launchYear, Term level, List<Term> countries, List<Term> sectors, List<Term> stages, List<Term> tags,
 		List<Organisation> organisations, List<CaseRecord.LinkRecord> links, CaseRecord.LocationRecord location,
 		Map<String, String> sections, CaseRecord.SourceRecord source, Instant publishedAt, Instant updatedAt,
-		boolean demo) {
+		boolean demo, List<Attachment> attachments) {
 
 	/** The page of a case, as links in the API give it. */
 	public static String path(String slug) {
@@ -57,7 +61,8 @@ public record CaseDocument(String slug, String url, String title, String summary
 									? Term.of(OrganisationType.class, organisation.type(), taxonomies) : null))
 					.toList(),
 				record.links(), record.location(), sections, record.source(), record.publishedAt(), record.updatedAt(),
-				record.demo());
+				record.demo(),
+				record.attachments().stream().map((attachment) -> Attachment.of(record.slug(), attachment)).toList());
 	}
 
 	/** The section of a key in {@link #sections()}, if there is one. */
@@ -79,6 +84,35 @@ public record CaseDocument(String slug, String url, String title, String summary
 
 		static List<Term> of(Class<? extends TaxonomyTerm> taxonomy, List<String> keys, Taxonomies taxonomies) {
 			return keys.stream().map((key) -> of(taxonomy, key, taxonomies)).toList();
+		}
+
+	}
+
+	/**
+	 * An image or a document of a case.
+	 *
+	 * @param url the file (an image as Casebook serves it: encoded again, without
+	 * metadata)
+	 * @param thumbnailUrl an image's thumbnail, else null
+	 * @param kind {@code image} or {@code document}
+	 * @param mediaType the file's type, as it is served
+	 * @param size its size in bytes
+	 * @param sha256 the SHA-256 of its bytes, in hexadecimal
+	 * @param altText an image's text alternative, else null
+	 * @param title a document's title (its file name when it was given none), else null
+	 * @param width an image's width in pixels, else null (so is {@code height})
+	 */
+	public record Attachment(String url, String thumbnailUrl, String kind, String mediaType, String fileName, long size,
+			String sha256, String altText, String title, Integer width, Integer height) {
+
+		static Attachment of(String slug, CaseRecord.AttachmentRecord file) {
+			boolean image = "image".equals(file.kind());
+			String url = path(slug) + "/files/" + file.id() + "/"
+					+ UriUtils.encodePathSegment(file.fileName(), StandardCharsets.UTF_8);
+			String title = file.description().isBlank() ? file.fileName() : file.description();
+			return new Attachment(url, image ? path(slug) + "/thumbnails/" + file.id() : null, file.kind(),
+					file.mediaType(), file.fileName(), file.size(), file.sha256(), image ? file.description() : null,
+					image ? null : title, file.width(), file.height());
 		}
 
 	}

@@ -20,11 +20,23 @@ import org.casebook.innovation.Section;
  * @param location where it is, or null
  * @param source where its text comes from, never null
  * @param publishedAt when it was published, or null when not known
+ * @param attachments its images and files, in their order (out only: imports take none)
  */
 public record CaseRecord(String slug, String title, String language, String summary, String overview,
 		Map<Section, String> sections, Integer launchYear, String level, List<String> countries, List<String> sectors,
 		List<String> stages, List<String> tags, List<OrganisationRecord> organisations, List<LinkRecord> links,
-		LocationRecord location, SourceRecord source, boolean demo, Instant publishedAt, Instant updatedAt) {
+		LocationRecord location, SourceRecord source, boolean demo, Instant publishedAt, Instant updatedAt,
+		List<AttachmentRecord> attachments) {
+
+	/** A case without images or files, as imports read it. */
+	public CaseRecord(String slug, String title, String language, String summary, String overview,
+			Map<Section, String> sections, Integer launchYear, String level, List<String> countries,
+			List<String> sectors, List<String> stages, List<String> tags, List<OrganisationRecord> organisations,
+			List<LinkRecord> links, LocationRecord location, SourceRecord source, boolean demo, Instant publishedAt,
+			Instant updatedAt) {
+		this(slug, title, language, summary, overview, sections, launchYear, level, countries, sectors, stages, tags,
+				organisations, links, location, source, demo, publishedAt, updatedAt, List.of());
+	}
 
 	public CaseRecord {
 		Map<Section, String> present = new EnumMap<>(Section.class);
@@ -40,6 +52,7 @@ public record CaseRecord(String slug, String title, String language, String summ
 		tags = List.copyOf(tags);
 		organisations = List.copyOf(organisations);
 		links = List.copyOf(links);
+		attachments = List.copyOf(attachments);
 		source = (source != null) ? source : SourceRecord.NONE;
 	}
 
@@ -54,6 +67,21 @@ public record CaseRecord(String slug, String title, String language, String summ
 	 * @param title its title, or null
 	 */
 	public record LinkRecord(String kind, String url, String title) {
+	}
+
+	/**
+	 * An image or a document of a case.
+	 *
+	 * @param id its id, in its address
+	 * @param kind {@code image} or {@code document}
+	 * @param fileName its (safe) file name, the last part of its address
+	 * @param size its size in bytes
+	 * @param sha256 the SHA-256 of its bytes, in hexadecimal
+	 * @param description an image's text alternative, a document's title (may be empty)
+	 * @param width an image's width in pixels, else null (so is {@code height})
+	 */
+	public record AttachmentRecord(String id, String kind, String mediaType, String fileName, long size, String sha256,
+			String description, Integer width, Integer height) {
 	}
 
 	/**

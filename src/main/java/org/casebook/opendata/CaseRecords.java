@@ -94,6 +94,14 @@ public class CaseRecords {
 				(row, result) -> row.links.add(new CaseRecord.LinkRecord(result.getString(2).toLowerCase(Locale.ROOT),
 						result.getString(3), result.getString(4))),
 				rows);
+		collect(found, """
+				SELECT innovation_id, id, kind, media_type, file_name, size, sha256, description, width, height
+				FROM attachment WHERE innovation_id = ANY (?) ORDER BY innovation_id, position, created_at""",
+				(row, result) -> row.attachments.add(new CaseRecord.AttachmentRecord(result.getString(2),
+						result.getString(3).toLowerCase(Locale.ROOT), result.getString(4), result.getString(5),
+						result.getLong(6), result.getString(7), result.getString(8), result.getObject(9, Integer.class),
+						result.getObject(10, Integer.class))),
+				rows);
 		return slugs.stream().map(ids::get).filter(Objects::nonNull).map((id) -> rows.get(id).record()).toList();
 	}
 
@@ -156,6 +164,8 @@ public class CaseRecords {
 
 		final List<CaseRecord.LinkRecord> links = new ArrayList<>(1);
 
+		final List<CaseRecord.AttachmentRecord> attachments = new ArrayList<>(0);
+
 		Row(ResultSet result) throws SQLException {
 			this.id = result.getLong("id");
 			this.slug = result.getString("slug");
@@ -187,7 +197,7 @@ public class CaseRecords {
 					this.launchYear, this.level, ordered(Country.class, this.countries),
 					ordered(Sector.class, this.sectors), ordered(InnovationStage.class, this.stages),
 					ordered(Tag.class, this.tags), this.organisations, this.links, this.location, this.source,
-					this.demo, this.publishedAt, this.updatedAt);
+					this.demo, this.publishedAt, this.updatedAt, this.attachments);
 		}
 
 		private List<String> ordered(Class<? extends TaxonomyTerm> taxonomy, Collection<String> keys) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.casebook.database.CopyRows;
+import org.casebook.innovation.HistoryBaseline;
 import org.casebook.innovation.InnovationIds;
 import org.casebook.innovation.Section;
 import org.postgresql.PGConnection;
@@ -70,6 +71,8 @@ class CaseWriter {
 			try {
 				addTags(connection, tagLabels);
 				Map<String, Long> existing = existing(connection, cases);
+				// Their version before this import, if none was kept yet.
+				HistoryBaseline.ensure(connection, existing.values());
 				long[] fresh = InnovationIds.reserve(connection, cases.size() - existing.size());
 				List<Long> ids = new ArrayList<>(cases.size());
 				int next = 0;

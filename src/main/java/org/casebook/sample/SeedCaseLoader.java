@@ -37,9 +37,11 @@ class SeedCaseLoader {
 
 	/**
 	 * The seed cases are excerpts of the OPSI case study library's list page, which
-	 * states no licence for them: none is claimed.
+	 * states no licence for them: none is claimed. The list page shows no titles: theirs
+	 * were written here.
 	 */
-	static final String SOURCE_NAME = "OECD Observatory of Public Sector Innovation, case study library";
+	static final String SOURCE_NAME = "OECD Observatory of Public Sector Innovation, case study library: "
+			+ "the summary is an excerpt of its list page, the title was written for Casebook";
 
 	static final String SOURCE_URL = "https://oecd-opsi.org/case-study-library/";
 

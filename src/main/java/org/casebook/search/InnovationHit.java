@@ -2,6 +2,7 @@ package org.casebook.search;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A result as its card and the JSON API show it, read from the index without touching the
@@ -14,10 +15,11 @@ import java.util.List;
  * @param terms the keys of its other taxonomy terms
  * @param summaryMatches the words of the summary the keywords matched, in order; empty
  * without keywords or matches
+ * @param coverImage the id of the image its card shows, or null
  */
 public record InnovationHit(Long id, String slug, String title, String summary, List<String> countryKeys,
 		List<String> countries, Integer launchYear, boolean demo, Instant publishedAt, String locationName,
-		Coordinates point, String language, TermKeys terms, List<TextRange> summaryMatches) {
+		Coordinates point, String language, TermKeys terms, List<TextRange> summaryMatches, UUID coverImage) {
 
 	public InnovationHit {
 		countryKeys = List.copyOf(countryKeys);
@@ -25,11 +27,19 @@ public record InnovationHit(Long id, String slug, String title, String summary, 
 		summaryMatches = List.copyOf(summaryMatches);
 	}
 
+	/** A result without an image. */
+	public InnovationHit(Long id, String slug, String title, String summary, List<String> countryKeys,
+			List<String> countries, Integer launchYear, boolean demo, Instant publishedAt, String locationName,
+			Coordinates point, String language, TermKeys terms, List<TextRange> summaryMatches) {
+		this(id, slug, title, summary, countryKeys, countries, launchYear, demo, publishedAt, locationName, point,
+				language, terms, summaryMatches, null);
+	}
+
 	/** The same result, with the words of its summary that a search matched. */
 	public InnovationHit withSummaryMatches(List<TextRange> matches) {
 		return new InnovationHit(this.id, this.slug, this.title, this.summary, this.countryKeys, this.countries,
 				this.launchYear, this.demo, this.publishedAt, this.locationName, this.point, this.language, this.terms,
-				matches);
+				matches, this.coverImage);
 	}
 
 	/**

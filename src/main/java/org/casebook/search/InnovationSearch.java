@@ -50,6 +50,12 @@ public interface InnovationSearch {
 	 */
 	List<InnovationHit> located(SearchQuery query, MapArea area, int max);
 
+	/**
+	 * Whether any published case is a generated demo case: only then is there something
+	 * for {@link SearchQuery#hideDemo()} to hide.
+	 */
+	boolean hasDemoCases();
+
 	/** Published cases that share the most tags, sectors and countries with this one. */
 	List<InnovationHit> related(Innovation innovation, int count);
 

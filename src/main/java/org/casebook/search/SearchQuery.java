@@ -22,13 +22,17 @@ import org.springframework.web.util.UriUtils;
  * @param sort the order asked for, or null for the default
  * @param page the page, from 1
  * @param size results per page
+ * @param hideDemo whether generated demo cases are left out, leaving the real ones
  */
 public record SearchQuery(String text, Map<Facet, Set<String>> filters, Integer yearFrom, Integer yearTo,
-		SearchSort sort, int page, int size) {
+		SearchSort sort, int page, int size, boolean hideDemo) {
 
 	public static final List<Integer> PAGE_SIZES = List.of(10, 20, 50, 100);
 
 	public static final int DEFAULT_SIZE = 20;
+
+	/** The value of the {@code demo} parameter that leaves the demo cases out. */
+	public static final String DEMO_HIDDEN = "hide";
 
 	public SearchQuery {
 		// Kept as typed: a trailing space tells that the last word is complete.
@@ -40,6 +44,12 @@ public record SearchQuery(String text, Map<Facet, Set<String>> filters, Integer 
 			}
 		});
 		filters = Collections.unmodifiableMap(copy);
+	}
+
+	/** A search that keeps the demo cases among its results. */
+	public SearchQuery(String text, Map<Facet, Set<String>> filters, Integer yearFrom, Integer yearTo, SearchSort sort,
+			int page, int size) {
+		this(text, filters, yearFrom, yearTo, sort, page, size, false);
 	}
 
 	/** Everything published, in the default order. */
@@ -79,7 +89,8 @@ public record SearchQuery(String text, Map<Facet, Set<String>> filters, Integer 
 	}
 
 	public SearchQuery withPage(int page) {
-		return new SearchQuery(this.text, this.filters, this.yearFrom, this.yearTo, this.sort, page, this.size);
+		return new SearchQuery(this.text, this.filters, this.yearFrom, this.yearTo, this.sort, page, this.size,
+				this.hideDemo);
 	}
 
 	/**
@@ -93,7 +104,7 @@ public record SearchQuery(String text, Map<Facet, Set<String>> filters, Integer 
 			keys.add(key);
 		}
 		changed.put(facet, keys);
-		return new SearchQuery(this.text, changed, this.yearFrom, this.yearTo, this.sort, 1, this.size);
+		return new SearchQuery(this.text, changed, this.yearFrom, this.yearTo, this.sort, 1, this.size, this.hideDemo);
 	}
 
 	/** Only this value selected in the facet; back to page 1. */
@@ -101,15 +112,20 @@ public record SearchQuery(String text, Map<Facet, Set<String>> filters, Integer 
 		Map<Facet, Set<String>> changed = new EnumMap<>(Facet.class);
 		changed.putAll(this.filters);
 		changed.put(facet, Set.of(key));
-		return new SearchQuery(this.text, changed, this.yearFrom, this.yearTo, this.sort, 1, this.size);
+		return new SearchQuery(this.text, changed, this.yearFrom, this.yearTo, this.sort, 1, this.size, this.hideDemo);
 	}
 
 	public SearchQuery withoutText() {
-		return new SearchQuery("", this.filters, this.yearFrom, this.yearTo, this.sort, 1, this.size);
+		return new SearchQuery("", this.filters, this.yearFrom, this.yearTo, this.sort, 1, this.size, this.hideDemo);
 	}
 
 	public SearchQuery withYears(Integer from, Integer to) {
-		return new SearchQuery(this.text, this.filters, from, to, this.sort, 1, this.size);
+		return new SearchQuery(this.text, this.filters, from, to, this.sort, 1, this.size, this.hideDemo);
+	}
+
+	/** The demo cases left out, or shown again; back to page 1. */
+	public SearchQuery withDemoHidden(boolean hidden) {
+		return new SearchQuery(this.text, this.filters, this.yearFrom, this.yearTo, this.sort, 1, this.size, hidden);
 	}
 
 	/** No keywords, no filters; the order and page size stay. */
@@ -129,6 +145,9 @@ public record SearchQuery(String text, Map<Facet, Set<String>> filters, Integer 
 		}
 		if (this.yearTo != null) {
 			parameter(url, "yearTo", this.yearTo.toString());
+		}
+		if (this.hideDemo) {
+			parameter(url, "demo", DEMO_HIDDEN);
 		}
 		if (this.sort != null) {
 			parameter(url, "sort", this.sort.parameter());

@@ -88,7 +88,9 @@ public class SearchQueryParser {
 		if ((long) (page - 1) * size > MAX_OFFSET) {
 			throw new InvalidSearchException("search.invalid.tooDeep", MAX_OFFSET);
 		}
-		return new Parsed(new SearchQuery(text, filters, yearFrom, yearTo, sort, page, size), List.copyOf(notices));
+		boolean hideDemo = hideDemo(single(parameters, "demo"));
+		return new Parsed(new SearchQuery(text, filters, yearFrom, yearTo, sort, page, size, hideDemo),
+				List.copyOf(notices));
 	}
 
 	private static List<String> values(MultiValueMap<String, String> parameters, String name) {
@@ -129,6 +131,20 @@ public class SearchQueryParser {
 			// refused below
 		}
 		throw new InvalidSearchException("search.invalid.year", value, MIN_YEAR, MAX_YEAR);
+	}
+
+	/**
+	 * {@code demo=hide} leaves the demo cases out; {@code demo=show}, or nothing, keeps
+	 * them.
+	 */
+	private static boolean hideDemo(String value) {
+		if (value == null || value.equalsIgnoreCase("show")) {
+			return false;
+		}
+		if (value.equalsIgnoreCase(SearchQuery.DEMO_HIDDEN)) {
+			return true;
+		}
+		throw new InvalidSearchException("search.invalid.demo", value);
 	}
 
 	private static int integer(MultiValueMap<String, String> parameters, String name, int defaultValue,

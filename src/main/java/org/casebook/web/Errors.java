@@ -7,6 +7,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.casebook.attachment.AttachmentNotFoundException;
+import org.casebook.attachment.UploadsBusyException;
 import org.casebook.curation.SubmissionNotFoundException;
 import org.casebook.curation.SubmissionStateException;
 import org.casebook.innovation.InnovationNotFoundException;
@@ -55,6 +57,9 @@ class Errors {
 	/** Seconds: exports take seconds to minutes. */
 	private static final String EXPORTS_RETRY_AFTER = "30";
 
+	/** Seconds: an upload is checked in a second or two. */
+	private static final String UPLOADS_RETRY_AFTER = "5";
+
 	private final MessageSource messages;
 
 	private final DatabaseFailures databaseFailures;
@@ -68,7 +73,7 @@ class Errors {
 	}
 
 	@ExceptionHandler({ InnovationNotFoundException.class, NoResourceFoundException.class,
-			SubmissionNotFoundException.class })
+			SubmissionNotFoundException.class, AttachmentNotFoundException.class })
 	ModelAndView notFound(HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		return answer(request, response, locale, HttpStatus.NOT_FOUND, "error/404", message("error.404.text"), false);
 	}
@@ -117,6 +122,13 @@ class Errors {
 		response.setHeader("Retry-After", EXPORTS_RETRY_AFTER);
 		return answer(request, response, locale, HttpStatus.SERVICE_UNAVAILABLE, "error/503",
 				message("opendata.exportsBusy"), true);
+	}
+
+	@ExceptionHandler(UploadsBusyException.class)
+	ModelAndView uploadsBusy(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		response.setHeader("Retry-After", UPLOADS_RETRY_AFTER);
+		return answer(request, response, locale, HttpStatus.SERVICE_UNAVAILABLE, "error/503",
+				message("attachment.busy"), true);
 	}
 
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class, PersistenceException.class })

@@ -1,5 +1,7 @@
 package org.casebook.curation;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,6 +12,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.casebook.HeadlessChromium;
 import org.casebook.TestDatabase;
+import org.casebook.attachment.TestFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +115,19 @@ class CurationBrowserTests {
 		waitFor((driver) -> driver.getCurrentUrl().contains("/story"));
 		type("sections-LESSONS_LEARNED", "Start with the most boring task.");
 		click(By.cssSelector("button[value='next']"));
+		waitFor((driver) -> driver.getCurrentUrl().contains("/files"));
+		// A real upload from the browser: a multipart form whose CSRF token is a field of
+		// it.
+		Path picture = Files.createTempFile("clinic-", ".png");
+		Files.write(picture, TestFiles.image(320, 240, "png"));
+		browser.findElement(By.id("file")).sendKeys(picture.toString());
+		type("description", "Council staff and volunteers at a Friday clinic");
+		click(By.cssSelector("button[value='save']"));
+		waitForText("clinic-");
+		assertThat(browser.findElement(By.cssSelector("ul.attached img")).getDomProperty("naturalWidth"))
+			.isEqualTo("320");
+		Files.delete(picture);
+		click(By.cssSelector("button[value='next']"));
 		waitFor((driver) -> driver.getCurrentUrl().contains("/check"));
 		waitForText("ready to submit");
 		submit("form[action$='/submit']");
@@ -126,6 +142,9 @@ class CurationBrowserTests {
 		submit("form[action$='/publish']");
 		waitFor((driver) -> driver.getCurrentUrl().endsWith("/innovations/compiler-clinics-of-echidna-bay"));
 		waitForText("Staff bring a chore; they leave with a script.");
+		WebElement thumbnail = browser
+			.findElement(By.cssSelector(".case-files img[alt='Council staff and volunteers at a Friday clinic']"));
+		waitFor((driver) -> !"0".equals(thumbnail.getDomProperty("naturalWidth")));
 		signOut();
 
 		// Found by search at once.

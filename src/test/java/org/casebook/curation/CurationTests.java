@@ -9,6 +9,7 @@ import org.casebook.account.AccountService;
 import org.casebook.account.Role;
 import org.casebook.account.SignIn;
 import org.casebook.account.Visitor;
+import org.casebook.innovation.InnovationIds;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +73,12 @@ class CurationTests {
 		author
 			.perform(step(author, id, "story").param("sections[LESSONS_LEARNED]", "Trust takes time.")
 				.param("go", "next"))
+			.andExpect(status().isFound())
+			.andExpect(header().string("Location", endsWith("/files?saved")));
+		// Images and files are optional: the step goes on to the last check.
+		author
+			.perform(post("/contribute/" + id + "/files").param("go", "next")
+				.param("_csrf", author.csrf("/contribute/" + id + "/files")))
 			.andExpect(status().isFound())
 			.andExpect(header().string("Location", endsWith("/check?saved")));
 		author.perform(get("/contribute/" + id + "/check"))
@@ -196,6 +203,47 @@ class CurationTests {
 	}
 
 	@Test
+	void editorsEditAnyCaseAndPublishTheirEditAtOnce() throws Exception {
+		Visitor author = contributor("author-ten@example.org");
+		Visitor editor = editor("editor-ten@example.org");
+		long id = submitted(author, "Ferry timetables of Numbat Sound");
+		editor.perform(post("/review/" + id + "/publish").param("_csrf", editor.csrf("/review/" + id)));
+		String casePath = "/innovations/ferry-timetables-of-numbat-sound";
+		editor.perform(get(casePath)).andExpect(content().string(containsString("Edit this case")));
+		author.perform(get(casePath))
+			.andExpect(content().string(containsString("Propose a change to this case")))
+			.andExpect(content().string(not(containsString("Edit this case"))));
+
+		String edit = editor
+			.perform(post("/contribute/change/ferry-timetables-of-numbat-sound").param("_csrf", editor.csrf(casePath)))
+			.andExpect(status().isFound())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		long draft = Long.parseLong(edit.replaceAll(".*/contribute/(\\d+)/basics", "$1"));
+		editor.perform(basics(editor, draft, "Ferry timetables of Numbat Sound, corrected"))
+			.andExpect(status().isFound());
+		String check = "/contribute/" + draft + "/check";
+		editor.perform(get(check)).andExpect(content().string(containsString("Publish now")));
+		author.perform(get("/contribute/" + startDraft(author) + "/check"))
+			.andExpect(content().string(not(containsString("Publish now"))));
+		// Only editors publish without review; contributors cannot, even by hand.
+		author.perform(post("/review/drafts/" + draft + "/publish").param("_csrf", author.csrf("/contribute")))
+			.andExpect(status().isForbidden());
+
+		editor.perform(post("/review/drafts/" + draft + "/publish").param("_csrf", editor.csrf(check)))
+			.andExpect(header().string("Location", endsWith(casePath)));
+		this.mvc.perform(get(casePath))
+			.andExpect(content().string(containsString("Ferry timetables of Numbat Sound, corrected")));
+		assertThat(this.jdbc.queryForObject("SELECT r.author FROM innovation_aud v JOIN revision r ON r.id = v.rev "
+				+ "JOIN innovation i ON i.id = v.id WHERE i.slug = 'ferry-timetables-of-numbat-sound' "
+				+ "ORDER BY v.rev DESC LIMIT 1", String.class))
+			.contains("editor-ten@example.org");
+		editor.perform(get("/review"))
+			.andExpect(content().string(not(containsString("Ferry timetables of Numbat Sound, corrected"))));
+	}
+
+	@Test
 	void everyVersionIsKeptComparedAndRestoredAndThePublicSeesOnlyPublishedOnes() throws Exception {
 		Visitor author = contributor("author-six@example.org");
 		Visitor editor = editor("editor-six@example.org");
@@ -251,6 +299,61 @@ class CurationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).doesNotContain(slug);
+	}
+
+	@Test
+	void aCaseWrittenWithoutHistoryKeepsWhatItWasWhenItFirstChanges() throws Exception {
+		// As the seed, generated demo cases and cases from before history was kept: no
+		// version recorded.
+		long id = this.jdbc.execute((java.sql.Connection connection) -> InnovationIds.reserve(connection, 1)[0]);
+		String slug = "tool-library-of-dingo-flats";
+		this.jdbc.update("""
+				INSERT INTO innovation (id, slug, title, summary, overview, launch_year, level_key, language, status,
+				  created_at, updated_at, published_at)
+				VALUES (?, ?, 'Tool library of Dingo Flats',
+				  'What Tool library of Dingo Flats does, in two sentences. It works.', 'What it is.', 2021, 'local',
+				  'en', 'PUBLISHED', now(), now(), now())""", id, slug);
+		this.jdbc.update("INSERT INTO innovation_country VALUES (?, 'pl'), (?, 'de')", id, id);
+		this.jdbc.update("INSERT INTO innovation_sector VALUES (?, 'health')", id);
+		this.jdbc.update("INSERT INTO innovation_organisation (innovation_id, position, name) "
+				+ "VALUES (?, 0, 'City of Quokkaville')", id);
+		Visitor editor = editor("editor-eleven@example.org");
+		String history = "/innovations/" + slug + "/history";
+		editor.perform(get(history)).andExpect(content().string(containsString("No change has been recorded")));
+
+		String edit = editor.perform(post("/contribute/change/" + slug).param("_csrf", editor.csrf("/contribute")))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		long draft = Long.parseLong(edit.replaceAll(".*/contribute/(\\d+)/basics", "$1"));
+		editor.perform(basics(editor, draft, "Tool library of Dingo Flats")).andExpect(status().isFound());
+		editor.perform(step(editor, draft, "description").param("overview", "What it is, and what it lends."))
+			.andExpect(status().isFound());
+		editor.perform(post("/review/drafts/" + draft + "/publish").param("_csrf",
+				editor.csrf("/contribute/" + draft + "/check")));
+
+		List<Long> revisions = this.jdbc.queryForList("SELECT rev FROM innovation_aud WHERE id = ? ORDER BY rev",
+				Long.class, id);
+		assertThat(revisions).hasSize(2);
+		assertThat(this.jdbc.queryForList("SELECT country_code FROM innovation_country_aud WHERE innovation_id = ? "
+				+ "AND rev = ? ORDER BY country_code", String.class, id, revisions.get(0)))
+			.containsExactly("de", "pl");
+		// What changed is the overview only: the countries, sector and organisation it
+		// kept are not shown as taken away and given again.
+		String compared = editor
+			.perform(get(history).param("from", revisions.get(0).toString()).param("to", revisions.get(1).toString()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(compared).contains("What it <del>is.</del><ins>is, and what it lends.</ins>")
+			.doesNotContain("Summary (a few sentences)</dt>")
+			.doesNotContain("Countries</dt>")
+			.doesNotContain("Sectors</dt>")
+			.doesNotContain("Organisations</dt>");
+		this.mvc.perform(get(history))
+			.andExpect(content().string(containsString("2 versions")))
+			.andExpect(content().string(containsString("Casebook")));
 	}
 
 	@Test

@@ -88,6 +88,18 @@ class FacetCountsTests {
 		}
 	}
 
+	@Test
+	void hidingTheDemoCasesLeavesTheRealOnes() {
+		SearchQuery all = SearchQuery.all();
+		SearchResults real = this.search.search(all.withDemoHidden(true));
+
+		assertThat(this.search.hasDemoCases()).isTrue();
+		assertThat(real.total()).isPositive()
+			.isLessThan(this.search.search(all).total())
+			.isEqualTo(sqlCount(all.withDemoHidden(true), null, false));
+		assertThat(real.page().items()).isNotEmpty().noneMatch(InnovationHit::demo);
+	}
+
 	private long sqlCount(SearchQuery query, Facet exceptFacet, boolean exceptYears) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource();
 		String where = conditions(query, exceptFacet, exceptYears, parameters);
@@ -132,6 +144,9 @@ class FacetCountsTests {
 						+ name + "))");
 			}
 		});
+		if (query.hideDemo()) {
+			conditions.add("NOT i.demo");
+		}
 		if (query.hasYearRange() && !exceptYears) {
 			parameters.addValue("yearFrom", query.yearFrom());
 			parameters.addValue("yearTo", (query.yearTo() != null) ? query.yearTo() : 2100);

@@ -37,6 +37,8 @@ public class FakeInnovationSearch implements InnovationSearch {
 
 	private RuntimeException failure;
 
+	private boolean demoCases;
+
 	public FakeInnovationSearch() {
 		reset();
 	}
@@ -53,6 +55,13 @@ public class FakeInnovationSearch implements InnovationSearch {
 		this.related = List.of();
 		this.similar = List.of();
 		this.failure = null;
+		this.demoCases = false;
+	}
+
+	/** Whether the catalogue it stands for holds demo cases. */
+	public synchronized FakeInnovationSearch hasDemoCases(boolean demoCases) {
+		this.demoCases = demoCases;
+		return this;
 	}
 
 	/** What it was asked, in order: {@link Search}, {@link Counts}, {@link MapOf}… */
@@ -131,6 +140,11 @@ public class FakeInnovationSearch implements InnovationSearch {
 	public synchronized List<InnovationHit> located(SearchQuery query, MapArea area, int max) {
 		answer(new Located(query, area, max));
 		return this.located;
+	}
+
+	@Override
+	public synchronized boolean hasDemoCases() {
+		return this.demoCases;
 	}
 
 	@Override

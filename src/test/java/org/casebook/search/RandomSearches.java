@@ -16,7 +16,10 @@ public final class RandomSearches {
 	private RandomSearches() {
 	}
 
-	/** A search of zero to three facets, keywords or not, years or not, in any order. */
+	/**
+	 * A search of zero to three facets, keywords or not, years or not, demo cases or not,
+	 * in any order.
+	 */
 	public static SearchQuery query(Random random, Map<Facet, List<String>> used) {
 		String text = (random.nextInt(3) == 0)
 				? FacetCountsTests.WORDS.get(random.nextInt(FacetCountsTests.WORDS.size())) : "";
@@ -42,7 +45,8 @@ public final class RandomSearches {
 			to = (random.nextBoolean()) ? from + random.nextInt(15) : null;
 		}
 		SearchSort sort = SearchSort.values()[random.nextInt(SearchSort.values().length)];
-		return new SearchQuery(text, filters, from, to, sort, 1, 20);
+		boolean hideDemo = random.nextInt(4) == 0;
+		return new SearchQuery(text, filters, from, to, sort, 1, 20, hideDemo);
 	}
 
 	/** Values in use, most common first. */

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.casebook.HeadlessChromium;
 import org.casebook.TestDatabase;
+import org.casebook.attachment.TestFiles;
 import org.casebook.web.PageTypes.PageType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -139,9 +142,26 @@ class AccessibilityBrowserTests {
 		browser.findElement(By.cssSelector("button[value='save']")).click();
 		// Saved with its problems (no country yet): the same step comes back, saying so.
 		waiting().until((driver) -> !driver.findElements(By.cssSelector("p.notice")).isEmpty());
+		// An image and a document, uploaded through the form, on the draft, its review
+		// and a
+		// published case.
+		browser.get(url(draft + "/files"));
+		upload("chart-", ".png", TestFiles.image(480, 320, "png"), "A bar chart of procurement challenges per year");
+		upload("report-", ".pdf", TestFiles.pdf("Report"), "Evaluation report");
+		long submission = Long.parseLong(draft.substring(draft.lastIndexOf('/') + 1));
+		String published = this.jdbc.queryForObject(
+				"SELECT slug FROM innovation WHERE demo AND status = 'PUBLISHED' ORDER BY id DESC LIMIT 1",
+				String.class);
+		this.jdbc.update("""
+				INSERT INTO attachment (id, innovation_id, kind, media_type, file_name, size, sha256, description,
+				                        width, height, position, created_at)
+				SELECT gen_random_uuid(), (SELECT id FROM innovation WHERE slug = ?), kind, media_type, file_name,
+				       size, sha256, description, width, height, position, created_at
+				FROM attachment WHERE submission_id = ?""", published, submission);
 		List<String> pages = List.of("/account", "/account/cases", "/contribute", draft + "/basics",
-				draft + "/description", draft + "/story", draft + "/check", "/review", "/review/tags",
-				"/admin/accounts", "/admin/import", PageTypes.SEED_CASE + "/history");
+				draft + "/description", draft + "/story", draft + "/files", draft + "/check", "/review",
+				"/review/" + submission, "/review/tags", "/admin/accounts", "/admin/import",
+				PageTypes.SEED_CASE + "/history", "/innovations/" + published);
 		StringBuilder report = new StringBuilder();
 		for (String page : pages) {
 			report.append(axe(page, page));
@@ -159,7 +179,25 @@ class AccessibilityBrowserTests {
 				.forEach((error) -> report.append(page).append(": ").append(error).append('\n'));
 		}
 		browser.manage().deleteAllCookies();
+		this.jdbc.update("DELETE FROM attachment WHERE innovation_id = (SELECT id FROM innovation WHERE slug = ?)",
+				published);
 		assertThat(report).as("axe-core violations and Nu Html Checker errors of signed-in pages").isEmpty();
+	}
+
+	private static void upload(String prefix, String suffix, byte[] bytes, String description) throws Exception {
+		Path file = Files.createTempFile(prefix, suffix);
+		try {
+			Files.write(file, bytes);
+			browser.findElement(By.id("file")).sendKeys(file.toString());
+			browser.findElement(By.id("description")).sendKeys(description);
+			browser.findElement(By.cssSelector("button[value='save']")).click();
+			waiting().until((driver) -> driver.findElement(By.tagName("body"))
+				.getText()
+				.contains(file.getFileName().toString().replaceAll("\\.[a-z]+$", "")));
+		}
+		finally {
+			Files.delete(file);
+		}
 	}
 
 	@Test

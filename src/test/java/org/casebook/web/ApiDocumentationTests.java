@@ -73,7 +73,7 @@ class ApiDocumentationTests {
 	/** What the search's routes read from their map of parameters. */
 	static final List<String> SEARCH_PARAMETERS = Stream
 		.concat(Stream.of("q"), Stream.concat(Stream.of(Facet.values()).map(Facet::parameter),
-				Stream.of("yearFrom", "yearTo", "sort", "page", "size")))
+				Stream.of("yearFrom", "yearTo", "demo", "sort", "page", "size")))
 		.toList();
 
 	/** Parameters that routes read from the map besides the search's. */

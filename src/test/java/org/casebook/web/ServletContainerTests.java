@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import org.casebook.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,22 @@ class ServletContainerTests {
 				"text/html,application/json;q=0.9");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body()).contains("class=\"error-page\"");
+	}
+
+	@Test
+	void anUploadLargerThanCasebookTakesIsAnsweredWithAPageThatSaysSo() throws Exception {
+		byte[] body = new byte[12 * 1024 * 1024];
+		String start = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n\r\n";
+		System.arraycopy(start.getBytes(StandardCharsets.US_ASCII), 0, body, 0, start.length());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/contribute/1/files"))
+				.header("Content-Type", "multipart/form-data; boundary=b")
+				.header("Accept", "text/html")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		// Not a 403 for a CSRF token that the container could not read, nor a 500.
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("class=\"error-page\"").contains("larger than 10 MB");
 	}
 
 	private HttpResponse<String> get(String path, String header, String value)

@@ -38,10 +38,13 @@ class ContributeController {
 
 	private final SimilarCases similarCases;
 
-	ContributeController(Submissions submissions, CaseFormOptions options, SimilarCases similarCases) {
+	private final StepPages pages;
+
+	ContributeController(Submissions submissions, CaseFormOptions options, SimilarCases similarCases, StepPages pages) {
 		this.submissions = submissions;
 		this.options = options;
 		this.similarCases = similarCases;
+		this.pages = pages;
 	}
 
 	@GetMapping("/contribute")
@@ -124,15 +127,7 @@ class ContributeController {
 
 	private String page(Submissions.Draft draft, CaseForm form, FormStep step, Map<String, String> problems,
 			Model model) {
-		model.addAttribute("draft", draft.submission());
-		model.addAttribute("changes", draft.caseSlug());
-		model.addAttribute("form", form);
-		model.addAttribute("step", step);
-		model.addAttribute("steps", FormStep.values());
-		model.addAttribute("problems", problems);
-		model.addAttribute("stepProblems", this.options.problemsByStep(draft.form()));
-		this.options.addTo(model);
-		return "curation/step";
+		return this.pages.page(draft, form, step, problems, model);
 	}
 
 	private static FormStep step(String path) {

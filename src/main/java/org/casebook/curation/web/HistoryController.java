@@ -3,6 +3,7 @@ package org.casebook.curation.web;
 import java.util.List;
 
 import org.casebook.account.SignedInAccount;
+import org.casebook.attachment.Attachments;
 import org.casebook.curation.CaseHistory;
 import org.casebook.curation.PublishedCases;
 
@@ -26,9 +27,12 @@ class HistoryController {
 
 	private final PublishedCases cases;
 
-	HistoryController(CaseHistory history, PublishedCases cases) {
+	private final Attachments attachments;
+
+	HistoryController(CaseHistory history, PublishedCases cases, Attachments attachments) {
 		this.history = history;
 		this.cases = cases;
+		this.attachments = attachments;
 	}
 
 	@GetMapping("/innovations/{slug}/history")
@@ -39,6 +43,8 @@ class HistoryController {
 		model.addAttribute("slug", slug);
 		model.addAttribute("versions", versions);
 		model.addAttribute("editor", editor);
+		// Files are not versioned: the page shows those the case has now.
+		model.addAttribute("files", this.attachments.ofPublishedCase(slug));
 		if (from != null && to != null) {
 			model.addAttribute("from", from);
 			model.addAttribute("to", to);

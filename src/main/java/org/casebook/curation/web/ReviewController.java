@@ -55,6 +55,7 @@ class ReviewController {
 		model.addAttribute("labels", this.options.labels(draft.form()));
 		model.addAttribute("narrativeHtml", this.narrativeHtml);
 		model.addAttribute("sections", org.casebook.innovation.Section.values());
+		model.addAttribute("files", this.submissions.filesForReview(id));
 		return "curation/review";
 	}
 
@@ -62,6 +63,17 @@ class ReviewController {
 	String publish(@AuthenticationPrincipal SignedInAccount me, @PathVariable long id) {
 		String slug = this.submissions.publish(me.getId(), id);
 		return "redirect:/innovations/" + slug;
+	}
+
+	/**
+	 * An editor's own draft published at once: an edit of a published case, or a case of
+	 * their own. One with problems goes back to its check step, which lists them.
+	 */
+	@PostMapping("/review/drafts/{id}/publish")
+	String publishOwn(@AuthenticationPrincipal SignedInAccount me, @PathVariable long id) {
+		return this.submissions.publishOwn(me.getId(), id)
+			.map((slug) -> "redirect:/innovations/" + slug)
+			.orElse("redirect:/contribute/" + id + "/check");
 	}
 
 	@PostMapping("/review/{id}/decide")

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import org.casebook.attachment.Attachments;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.InnovationCatalogue;
 import org.casebook.search.InnovationSearch;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The page of one case: its narrative (Markdown, see {@link NarrativeHtml}), its facts,
- * each a link to the cases that share it, how to cite it, and related cases.
+ * each a link to the cases that share it, its images and files, how to cite it, and
+ * related cases.
  */
 @Controller
 class InnovationController {
@@ -34,15 +36,18 @@ class InnovationController {
 
 	private final NarrativeHtml narrativeHtml;
 
+	private final Attachments attachments;
+
 	private final Clock clock;
 
 	InnovationController(InnovationCatalogue catalogue, InnovationSearch search, SiteUrls site, MessageSource messages,
-			NarrativeHtml narrativeHtml, Clock clock) {
+			NarrativeHtml narrativeHtml, Attachments attachments, Clock clock) {
 		this.catalogue = catalogue;
 		this.search = search;
 		this.site = site;
 		this.messages = messages;
 		this.narrativeHtml = narrativeHtml;
+		this.attachments = attachments;
 		this.clock = clock;
 	}
 
@@ -54,6 +59,7 @@ class InnovationController {
 				CaseHead.of(innovation, this.site, this.messages.getMessage("app.name", null, locale)));
 		model.addAttribute("related", this.search.related(innovation, RELATED_CASES));
 		model.addAttribute("narrativeHtml", this.narrativeHtml);
+		model.addAttribute("files", this.attachments.ofPublishedCase(slug));
 		// A citation names the day its reader saw the page (in UTC, as Casebook's clock).
 		model.addAttribute("accessedOn", LocalDate.now(this.clock));
 		return "innovation/detail";

@@ -2,6 +2,7 @@ package org.casebook.search.index;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.casebook.search.Coordinates;
 import org.casebook.search.InnovationHit;
@@ -25,7 +26,8 @@ public record IndexedHit(@IdProjection Long id, @FieldProjection String slug, @F
 		@FieldProjection(path = "level.key") String level, @FieldProjection(path = "sectors.key") List<String> sectors,
 		@FieldProjection(path = "stages.key") List<String> stages,
 		@FieldProjection(path = "tags.key") List<String> tags,
-		@FieldProjection(path = "organisations.type.key") List<String> organisationTypes) {
+		@FieldProjection(path = "organisations.type.key") List<String> organisationTypes,
+		@FieldProjection UUID coverImage) {
 
 	/** The result in Casebook's own terms. */
 	public InnovationHit hit() {
@@ -34,7 +36,7 @@ public record IndexedHit(@IdProjection Long id, @FieldProjection String slug, @F
 				(this.point != null) ? new Coordinates(this.point.latitude(), this.point.longitude()) : null,
 				this.language,
 				new InnovationHit.TermKeys(this.level, this.sectors, this.stages, this.tags, this.organisationTypes),
-				List.of());
+				List.of(), this.coverImage);
 	}
 
 }

@@ -72,6 +72,7 @@ public class InnovationIndexMapping implements HibernateOrmSearchMappingConfigur
 		innovation.property("organisations").indexedEmbedded();
 		innovation.property("location").indexedEmbedded();
 		innovation.property("demo").genericField().projectable(Projectable.YES);
+		innovation.property("coverImage").genericField().projectable(Projectable.YES).searchable(Searchable.NO);
 		innovation.property("language")
 			.keywordField()
 			.projectable(Projectable.YES)

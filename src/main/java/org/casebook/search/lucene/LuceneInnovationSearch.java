@@ -110,6 +110,12 @@ public class LuceneInnovationSearch implements InnovationSearch {
 
 	private static final int EXPORT_BATCH = 16_000;
 
+	/**
+	 * The generated demo cases. Hibernate Search's Lucene backend indexes a boolean as an
+	 * int point, 1 for true; {@code SeamTests} proves the two agree.
+	 */
+	private static final Query DEMO_CASES = IntPoint.newExactQuery("demo", 1);
+
 	private final EntityManager entityManager;
 
 	private final Taxonomies taxonomies;
@@ -122,6 +128,8 @@ public class LuceneInnovationSearch implements InnovationSearch {
 	private final IndexStateCache<CountKey, FacetCounter.Counts> facetCounts = new IndexStateCache<>(1000);
 
 	private final TextMatches textMatches = new TextMatches(256);
+
+	private final IndexStateCache<Boolean, Boolean> demoCases = new IndexStateCache<>(1);
 
 	private final FacetColumns columns = new FacetColumns();
 
@@ -203,6 +211,12 @@ public class LuceneInnovationSearch implements InnovationSearch {
 	public List<InnovationHit> located(SearchQuery query, MapArea area, int max) {
 		return withSearcher((searcher) -> hits(within(ready(searcher, query), GridClusters.inArea(area)),
 				query.effectiveSort(), 0, max));
+	}
+
+	@Override
+	public boolean hasDemoCases() {
+		return withSearcher((searcher) -> this.demoCases.get(searcher.getIndexReader(), Boolean.TRUE,
+				() -> searcher.count(DEMO_CASES) > 0));
 	}
 
 	/** The matches of a search that also match a filter, scored by the keywords. */
@@ -558,6 +572,9 @@ public class LuceneInnovationSearch implements InnovationSearch {
 			int from = (query.yearFrom() != null) ? query.yearFrom() : SearchQueryParser.MIN_YEAR;
 			int to = (query.yearTo() != null) ? query.yearTo() : SearchQueryParser.MAX_YEAR;
 			bool.add(IntPoint.newRangeQuery(FacetCounter.YEAR_FIELD, from, to), Occur.FILTER);
+		}
+		if (query.hideDemo()) {
+			bool.add(DEMO_CASES, Occur.MUST_NOT);
 		}
 		return bool.build();
 	}

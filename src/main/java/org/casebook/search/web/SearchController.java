@@ -90,6 +90,8 @@ class SearchController {
 		SearchPage page = new SearchPage(results, notices, expanded(parameters.get("show")), view,
 				NumberFormat.getIntegerInstance(locale));
 		model.addAttribute("page", page);
+		// The filter is offered where there is something to hide, or something hidden.
+		model.addAttribute("demoCases", parsed.query().hideDemo() || this.search.hasDemoCases());
 		if (view == SearchView.STATISTICS) {
 			model.addAttribute("statistics", StatisticsPage.of(page));
 		}

@@ -135,7 +135,7 @@ class SearchFeedController {
 	/** The newest published first, one page of them. */
 	static SearchQuery query(SearchQuery asked) {
 		return new SearchQuery(asked.text(), asked.filters(), asked.yearFrom(), asked.yearTo(), SearchSort.PUBLISHED, 1,
-				ENTRIES);
+				ENTRIES, asked.hideDemo());
 	}
 
 	/**
@@ -144,7 +144,7 @@ class SearchFeedController {
 	 */
 	static SearchQuery filters(SearchQuery query) {
 		return new SearchQuery(query.text(), query.filters(), query.yearFrom(), query.yearTo(), null, 1,
-				SearchQuery.DEFAULT_SIZE);
+				SearchQuery.DEFAULT_SIZE, query.hideDemo());
 	}
 
 	private SyndEntry entry(InnovationHit hit, SyndPerson author) {

@@ -115,7 +115,7 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	public String canonicalUrl() {
 		SearchQuery query = query();
 		SearchQuery unsorted = new SearchQuery(query.text(), query.filters(), query.yearFrom(), query.yearTo(), null,
-				query.page(), query.size());
+				query.page(), query.size(), query.hideDemo());
 		return url((query.effectiveSort() == unsorted.effectiveSort()) ? unsorted : query);
 	}
 
@@ -147,7 +147,7 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	public String exportUrl(String extension) {
 		SearchQuery query = query();
 		return new SearchQuery(query.text(), query.filters(), query.yearFrom(), query.yearTo(), query.sort(), 1,
-				SearchQuery.DEFAULT_SIZE)
+				SearchQuery.DEFAULT_SIZE, query.hideDemo())
 			.toUrl(PATH + "." + extension);
 	}
 
@@ -213,6 +213,9 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 			String to = (query.yearTo() != null) ? query.yearTo().toString() : "…";
 			chips.add(new Chip("facet.year", from + "–" + to, url(query.withYears(null, null))));
 		}
+		if (query.hideDemo()) {
+			chips.add(new Chip("facet.demo", null, "facet.demo.hidden", url(query.withDemoHidden(false))));
+		}
 		return chips;
 	}
 
@@ -225,7 +228,7 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	 * each facet value, and the year range as one.
 	 */
 	public int selectedFilters() {
-		int selected = query().hasYearRange() ? 1 : 0;
+		int selected = (query().hasYearRange() ? 1 : 0) + (query().hideDemo() ? 1 : 0);
 		for (Facet facet : Facet.values()) {
 			selected += (int) this.results.facets().get(facet).stream().filter(FacetValue::selected).count();
 		}
@@ -268,10 +271,16 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	 * A selected filter shown above the results.
 	 *
 	 * @param kindKey the message key of what it filters, such as {@code facet.country}
-	 * @param label what is selected
+	 * @param label what is selected, as the user typed it or the taxonomy names it
+	 * @param labelKey or the message key of what is selected
 	 * @param removeUrl the search without it
 	 */
-	public record Chip(String kindKey, String label, String removeUrl) {
+	public record Chip(String kindKey, String label, String labelKey, String removeUrl) {
+
+		Chip(String kindKey, String label, String removeUrl) {
+			this(kindKey, label, null, removeUrl);
+		}
+
 	}
 
 	/**

@@ -90,6 +90,13 @@ class SearchParametersDocumentation implements OperationCustomizer, OpenApiCusto
 		}
 		parameters.add(query("yearFrom", "The first year of launch, inclusive.", year(), 2010));
 		parameters.add(query("yearTo", "The last year of launch, inclusive.", year(), 2020));
+		StringSchema demo = new StringSchema();
+		demo.addEnumItem(SearchQuery.DEMO_HIDDEN);
+		demo.addEnumItem("show");
+		parameters.add(query("demo",
+				"`hide` leaves out the generated demo cases (`demo: true` in results), keeping the real ones; "
+						+ "`show`, the default, keeps them.",
+				demo, SearchQuery.DEMO_HIDDEN));
 		StringSchema sorts = new StringSchema();
 		Arrays.stream(SearchSort.values()).map(SearchSort::parameter).forEach(sorts::addEnumItem);
 		parameters.add(query("sort",

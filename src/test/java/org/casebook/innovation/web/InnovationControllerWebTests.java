@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.casebook.CasebookWebTest;
+import org.casebook.attachment.FakeAttachments;
 import org.casebook.innovation.FakeInnovationCatalogue;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.Location;
@@ -46,7 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * one reads PostgreSQL through a repository), the engine a {@link FakeInnovationSearch}.
  */
 @CasebookWebTest(InnovationController.class)
-@Import({ FakeInnovationCatalogue.class, FakeInnovationSearch.class, NarrativeHtml.class })
+@Import({ FakeInnovationCatalogue.class, FakeInnovationSearch.class, FakeAttachments.class, NarrativeHtml.class })
 class InnovationControllerWebTests {
 
 	static final InnovationHit RELATED = new InnovationHit(7L, "open-school-data", "Open school data",

@@ -111,6 +111,28 @@ class SearchControllerWebTests {
 	}
 
 	@Test
+	void demoCasesCanBeHiddenWhereThereAreSome() throws Exception {
+		assertThat(html(get("/innovations"))).doesNotContain("name=\"demo\"");
+
+		this.search.hasDemoCases(true);
+		assertThat(html(get("/innovations"))).contains("<input type=\"checkbox\" name=\"demo\" value=\"hide\"")
+			.contains("<label for=\"demo-hide\">Hide demo cases</label>");
+
+		this.search.reset();
+		String hidden = html(get("/innovations?demo=hide&country=br"));
+		assertThat(this.search.calls()).containsExactly(
+				new Search(new SearchQuery("", Map.of(Facet.COUNTRY, Set.of("br")), null, null, null, 1, 20, true)));
+		// Checked, shown as a chip that shows them again, and kept by the other links.
+		assertThat(hidden).contains("id=\"demo-hide\" checked=\"checked\"")
+			.contains("<span>hidden</span>", "<a href=\"/innovations?country=br\" class=\"chip-remove\"")
+			.contains("/innovations.atom?country=br&amp;demo=hide");
+
+		this.mvc.perform(get("/innovations?demo=maybe"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("The demo parameter takes")));
+	}
+
+	@Test
 	void thePageShowsWhatTheEngineFound() throws Exception {
 		this.search.finds(BUDGETS, DASHBOARD)
 			.totals(45)
