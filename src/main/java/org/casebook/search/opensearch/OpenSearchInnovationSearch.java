@@ -270,6 +270,19 @@ class OpenSearchInnovationSearch implements InnovationSearch {
 				0, max));
 	}
 
+	@Override
+	public boolean hasDemoCases() {
+		return run((session) -> limited(session.search(Innovation.class)
+			.extension(ElasticsearchExtension.get())
+			.select((f) -> f.id())
+			.where((f) -> demoCases(f))).fetchTotalHitCount() > 0);
+	}
+
+	/** The generated demo cases. */
+	private static PredicateFinalStep demoCases(SearchPredicateFactory f) {
+		return f.match().field("demo").matching(true);
+	}
+
 	/** Hits of a search that also match a filter, in the search's order. */
 	private List<InnovationHit> hits(SearchSession session, KeywordPredicates keywords, SearchQuery query,
 			Function<SearchPredicateFactory, PredicateFinalStep> filter, int offset, int limit) {
@@ -461,6 +474,9 @@ class OpenSearchInnovationSearch implements InnovationSearch {
 			int from = (query.yearFrom() != null) ? query.yearFrom() : SearchQueryParser.MIN_YEAR;
 			int to = (query.yearTo() != null) ? query.yearTo() : SearchQueryParser.MAX_YEAR;
 			bool.filter(f.range().field(YEAR_FIELD).between(from, to));
+		}
+		if (query.hideDemo()) {
+			bool.mustNot(demoCases(f));
 		}
 		return bool;
 	}
