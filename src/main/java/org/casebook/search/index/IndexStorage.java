@@ -28,6 +28,12 @@ public interface IndexStorage {
 	 */
 	boolean recreateWhenNotCurrent();
 
+	/**
+	 * Whether the engine hands every document of the index in one answer; otherwise
+	 * (OpenSearch: 10,000 at most) the index check pages through them.
+	 */
+	boolean allHitsAtOnce();
+
 	/** Whether a rebuild merges the index into one segment when it ends. */
 	boolean mergeAfterRebuild();
 

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,6 +25,8 @@ import org.casebook.innovation.PublicationStatus;
 import org.hibernate.search.engine.backend.metamodel.IndexDescriptor;
 import org.hibernate.search.engine.backend.metamodel.IndexFieldDescriptor;
 import org.hibernate.search.engine.backend.metamodel.IndexValueFieldTypeDescriptor;
+import org.hibernate.search.engine.search.query.SearchScroll;
+import org.hibernate.search.engine.search.query.SearchScrollResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
 import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
@@ -58,6 +61,9 @@ public class SearchIndexMaintenance {
 
 	/** How long a reindex waits for its changes to be searchable. */
 	private static final Duration REINDEX_WAIT = Duration.ofSeconds(60);
+
+	/** Documents read at a time by the check where the engine pages its results. */
+	private static final int SCROLL_CHUNK = 5_000;
 
 	/** Cases loaded and indexed at once by a repair. */
 	private static final int REPAIR_BATCH = 200;
@@ -164,11 +170,22 @@ public class SearchIndexMaintenance {
 				.setParameter("status", PublicationStatus.PUBLISHED)
 				.getResultList()
 				.forEach((row) -> published.put((Long) row[0], version((Instant) row[1])));
-			List<List<?>> indexed = Search.session(entityManager)
+			var every = Search.session(entityManager)
 				.search(Innovation.class)
 				.select((f) -> f.composite().from(f.id(Long.class), f.field("updatedAt", Instant.class)).asList())
-				.where((f) -> f.matchAll())
-				.fetchAllHits();
+				.where((f) -> f.matchAll());
+			List<List<?>> indexed;
+			if (this.storage.allHitsAtOnce()) {
+				indexed = every.fetchAllHits();
+			}
+			else {
+				indexed = new ArrayList<>();
+				try (SearchScroll<List<?>> scroll = every.scroll(SCROLL_CHUNK)) {
+					for (SearchScrollResult<List<?>> chunk = scroll.next(); chunk.hasHits(); chunk = scroll.next()) {
+						indexed.addAll(chunk.hits());
+					}
+				}
+			}
 			Set<Long> missing = new HashSet<>(published.keySet());
 			Set<Long> stale = new HashSet<>();
 			Set<Long> outdated = new HashSet<>();

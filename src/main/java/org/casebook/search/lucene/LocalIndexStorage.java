@@ -41,6 +41,11 @@ final class LocalIndexStorage implements IndexStorage {
 		return false;
 	}
 
+	@Override
+	public boolean allHitsAtOnce() {
+		return true;
+	}
+
 	/** One segment: facet counting then needs no ordinal map across segments. */
 	@Override
 	public boolean mergeAfterRebuild() {

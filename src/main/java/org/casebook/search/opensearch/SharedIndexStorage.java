@@ -76,6 +76,14 @@ final class SharedIndexStorage implements IndexStorage {
 		return true;
 	}
 
+	/**
+	 * OpenSearch answers with 10,000 documents at most ({@code index.max_result_window}).
+	 */
+	@Override
+	public boolean allHitsAtOnce() {
+		return false;
+	}
+
 	/** OpenSearch merges segments itself. */
 	@Override
 	public boolean mergeAfterRebuild() {
