@@ -148,6 +148,15 @@ class KeywordSearchTests {
 	}
 
 	@Test
+	void wordsAreMarkedAnywhereInALongSummary() {
+		String summary = "A long summary about nothing in particular. ".repeat(20) + "Its last word is Quillbarrow.";
+		publish("kw-long-summary", "en", "A long summary", summary, Map.of());
+		InnovationHit hit = this.search.search(query("quillbarrow ")).page().items().get(0);
+		assertThat(hit.summaryMatches())
+			.containsExactly(new TextRange(summary.length() - "Quillbarrow.".length(), summary.length() - 1));
+	}
+
+	@Test
 	void titleMatchesRankFirstThenSummaryThenText() {
 		assertThat(slugs("zorbulax")).containsExactly("kw-rank-title", "kw-rank-summary", "kw-rank-body");
 	}

@@ -142,9 +142,11 @@ class OpenSearchInnovationSearch implements InnovationSearch {
 				.sort((f) -> sort(f, query.effectiveSort()));
 			if (marked) {
 				JsonObject highlightQuery = keywords.summaryHighlightQuery();
+				// The whole summary as one fragment, its matched words between the marks.
 				request = request
-					.highlighter((f) -> f.unified().tag(String.valueOf(MARK_OPEN), String.valueOf(MARK_CLOSE)))
-					.highlighter("summary", (f) -> f.unified().numberOfFragments(0))
+					.highlighter((f) -> f.unified()
+						.tag(String.valueOf(MARK_OPEN), String.valueOf(MARK_CLOSE))
+						.numberOfFragments(0))
 					.requestTransformer((context) -> summaryHighlightQuery(context.body(), highlightQuery));
 			}
 			SearchResult<InnovationHit> result = counted(request, query, EnumSet.allOf(Facet.class), true)
