@@ -12,8 +12,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The arrows of Casebook's house point one way: the case model and its taxonomies know
  * nothing of search; search's seam ({@code org.casebook.search}) knows no engine; only
- * the Lucene engine touches Lucene, and only the index and the engines touch Hibernate
- * Search; no two packages need each other.
+ * the Lucene engine touches Lucene, only the OpenSearch engine Hibernate Search's
+ * Elasticsearch backend, neither engine the other, and only the index and the engines
+ * touch Hibernate Search; no two packages need each other.
  */
 class ArchitectureTests {
 
@@ -46,9 +47,36 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void onlyTheOpenSearchEngineUsesTheElasticsearchBackend() {
+		noClasses().that()
+			.resideOutsideOfPackage("org.casebook.search.opensearch..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.hibernate.search.backend.elasticsearch..", "com.google.gson..")
+			.check(classes);
+	}
+
+	@Test
+	void neitherEngineKnowsTheOther() {
+		noClasses().that()
+			.resideInAPackage("org.casebook.search.lucene..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.casebook.search.opensearch..")
+			.check(classes);
+		noClasses().that()
+			.resideInAPackage("org.casebook.search.opensearch..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.casebook.search.lucene..")
+			.check(classes);
+	}
+
+	@Test
 	void nothingAboveTheSeamSeesHibernateSearch() {
 		noClasses().that()
-			.resideOutsideOfPackages("org.casebook.search.index..", "org.casebook.search.lucene..")
+			.resideOutsideOfPackages("org.casebook.search.index..", "org.casebook.search.lucene..",
+					"org.casebook.search.opensearch..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.hibernate.search..")
@@ -61,15 +89,17 @@ class ArchitectureTests {
 			.resideInAPackage("org.casebook.search")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("org.casebook.search.lucene..", "org.casebook.search.index..",
-					"org.casebook.search.web..", "org.casebook.web..", "jakarta.servlet..")
+			.resideInAnyPackage("org.casebook.search.lucene..", "org.casebook.search.opensearch..",
+					"org.casebook.search.index..", "org.casebook.search.web..", "org.casebook.web..",
+					"jakarta.servlet..")
 			.check(classes);
 	}
 
 	@Test
 	void theEnginesKnowNoWeb() {
 		noClasses().that()
-			.resideInAnyPackage("org.casebook.search.lucene..", "org.casebook.search.index..")
+			.resideInAnyPackage("org.casebook.search.lucene..", "org.casebook.search.opensearch..",
+					"org.casebook.search.index..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.casebook.search.web..", "org.casebook.web..", "org.casebook.map..",

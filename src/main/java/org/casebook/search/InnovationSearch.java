@@ -9,8 +9,9 @@ import org.casebook.innovation.Innovation;
 /**
  * What Casebook asks of a search engine, in its own terms: a {@link SearchQuery} in,
  * results, counts and clusters out. The list page, the JSON API, the map and the case
- * page talk only to this; an engine (Lucene's today, in {@code search.lucene}) answers
- * it. Every answer covers published cases only.
+ * page talk only to this; an engine answers it: Lucene's ({@code search.lucene}) or
+ * OpenSearch's ({@code search.opensearch}), as {@code casebook.search.engine} says. Every
+ * answer covers published cases only.
  * <p>
  * A query an engine cannot answer within its limits is refused with an
  * {@link InvalidSearchException} that says why.
@@ -67,9 +68,8 @@ public interface InnovationSearch {
 	 * has) has no similar cases.
 	 * <p>
 	 * Hibernate Search's DSL has no "more like this" predicate: the Lucene engine uses
-	 * Lucene's {@code MoreLikeThis}; an Elasticsearch or OpenSearch engine would send the
-	 * same bounds as a {@code more_like_this} query through its extension's
-	 * {@code fromJson}.
+	 * Lucene's {@code MoreLikeThis}; the OpenSearch engine sends the same bounds as a
+	 * {@code more_like_this} query through its extension's {@code fromJson}.
 	 * @param text the text of a case, such as a draft's title, summary and overview
 	 * @param language the text's content language ({@code en}, {@code fr}...): its words
 	 * are also compared stemmed in that language; null or another language compares them

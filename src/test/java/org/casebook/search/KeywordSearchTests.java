@@ -1,5 +1,6 @@
 package org.casebook.search;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.casebook.CasebookIntegrationTest;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.Section;
 import org.casebook.search.web.MatchMarks;
+import org.casebook.search.index.IndexStorage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,9 @@ class KeywordSearchTests {
 	@Autowired
 	TransactionTemplate transaction;
 
+	@Autowired
+	IndexStorage indexStorage;
+
 	@BeforeAll
 	void addCases() {
 		publish("kw-english-consultation", "en", "Quarterly listening sessions",
@@ -58,6 +63,7 @@ class KeywordSearchTests {
 			.createQuery("select i from Innovation i where i.slug like 'kw-%'", Innovation.class)
 			.getResultList()
 			.forEach(this.entityManager::remove));
+		indexed();
 	}
 
 	@Test
@@ -142,6 +148,15 @@ class KeywordSearchTests {
 	}
 
 	@Test
+	void wordsAreMarkedAnywhereInALongSummary() {
+		String summary = "A long summary about nothing in particular. ".repeat(20) + "Its last word is Quillbarrow.";
+		publish("kw-long-summary", "en", "A long summary", summary, Map.of());
+		InnovationHit hit = this.search.search(query("quillbarrow ")).page().items().get(0);
+		assertThat(hit.summaryMatches())
+			.containsExactly(new TextRange(summary.length() - "Quillbarrow.".length(), summary.length() - 1));
+	}
+
+	@Test
 	void titleMatchesRankFirstThenSummaryThenText() {
 		assertThat(slugs("zorbulax")).containsExactly("kw-rank-title", "kw-rank-summary", "kw-rank-body");
 	}
@@ -179,6 +194,7 @@ class KeywordSearchTests {
 		assertThat(yearsOfAll()).doesNotContainKey(1901);
 		publish("kw-lifecycle", "en", "Quixotry unit", "Testing the index.", Map.of());
 		this.transaction.executeWithoutResult((status) -> find("kw-lifecycle").setLaunchYear(1901));
+		indexed();
 		assertThat(slugs("quixotry")).containsExactly("kw-lifecycle");
 		// Facet counts follow too, cached or not.
 		assertThat(yearsOfAll()).containsEntry(1901, 1L);
@@ -187,16 +203,20 @@ class KeywordSearchTests {
 			Innovation innovation = find("kw-lifecycle");
 			innovation.setSummary("Edited: now about wibblewobble.");
 		});
+		indexed();
 		assertThat(slugs("wibblewobble")).containsExactly("kw-lifecycle");
 
 		this.transaction.executeWithoutResult((status) -> find("kw-lifecycle").archive(Instant.now()));
+		indexed();
 		assertThat(slugs("quixotry")).isEmpty();
 		assertThat(yearsOfAll()).doesNotContainKey(1901);
 
 		this.transaction.executeWithoutResult((status) -> find("kw-lifecycle").publish(Instant.now()));
+		indexed();
 		assertThat(slugs("quixotry")).containsExactly("kw-lifecycle");
 
 		this.transaction.executeWithoutResult((status) -> this.entityManager.remove(find("kw-lifecycle")));
+		indexed();
 		assertThat(slugs("quixotry")).isEmpty();
 	}
 
@@ -229,6 +249,21 @@ class KeywordSearchTests {
 			innovation.publish(Instant.now());
 			this.entityManager.persist(innovation);
 		});
+		indexed();
+	}
+
+	/**
+	 * Waits until what was committed is searchable: at once with the Lucene engine, once
+	 * the outbox is processed with OpenSearch's.
+	 */
+	private void indexed() {
+		try {
+			assertThat(this.indexStorage.awaitIndexing(Duration.ofSeconds(30))).as("indexed in time").isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

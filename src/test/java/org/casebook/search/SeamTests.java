@@ -16,6 +16,7 @@ import org.casebook.CasebookIntegrationTest;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.Location;
 import org.casebook.taxonomy.Tag;
+import org.casebook.search.index.IndexStorage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,9 @@ class SeamTests {
 	TransactionTemplate transaction;
 
 	@Autowired
+	IndexStorage indexStorage;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@BeforeAll
@@ -67,6 +71,7 @@ class SeamTests {
 			addExportCases(now);
 		});
 		this.transaction.executeWithoutResult((status) -> find("seam-similar-archived").archive(Instant.now()));
+		indexed();
 	}
 
 	/**
@@ -143,6 +148,7 @@ class SeamTests {
 			.createQuery("select i from Innovation i where i.slug like 'seam-%'", Innovation.class)
 			.getResultList()
 			.forEach(this.entityManager::remove));
+		indexed();
 	}
 
 	@Test
@@ -374,6 +380,20 @@ class SeamTests {
 	private Innovation persist(Innovation innovation) {
 		this.entityManager.persist(innovation);
 		return innovation;
+	}
+
+	/**
+	 * Waits until what was committed is searchable: at once with the Lucene engine, once
+	 * the outbox is processed with OpenSearch's.
+	 */
+	private void indexed() {
+		try {
+			assertThat(this.indexStorage.awaitIndexing(Duration.ofSeconds(30))).as("indexed in time").isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

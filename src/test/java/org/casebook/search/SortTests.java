@@ -13,6 +13,7 @@ import java.util.Map;
 import jakarta.persistence.EntityManager;
 import org.casebook.CasebookIntegrationTest;
 import org.casebook.innovation.Innovation;
+import org.casebook.search.index.IndexStorage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,9 @@ class SortTests {
 	@Autowired
 	TransactionTemplate transaction;
 
+	@Autowired
+	IndexStorage indexStorage;
+
 	@BeforeAll
 	void addCases() {
 		Instant now = Instant.now();
@@ -54,6 +58,7 @@ class SortTests {
 		publish("sort-tie-older", "Kiosks for villages", "Forms and a quillomatic desk.",
 				now.minus(Duration.ofDays(1)));
 		publish("sort-tie-newer", "Kiosks for villages", "Forms and a quillomatic desk.", now);
+		indexed();
 	}
 
 	@AfterAll
@@ -62,6 +67,7 @@ class SortTests {
 			.createQuery("select i from Innovation i where i.slug like 'sort-%'", Innovation.class)
 			.getResultList()
 			.forEach(this.entityManager::remove));
+		indexed();
 	}
 
 	@Test
@@ -137,6 +143,20 @@ class SortTests {
 
 	private static String folded(String title) {
 		return Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Waits until what was committed is searchable: at once with the Lucene engine, once
+	 * the outbox is processed with OpenSearch's.
+	 */
+	private void indexed() {
+		try {
+			assertThat(this.indexStorage.awaitIndexing(Duration.ofSeconds(30))).as("indexed in time").isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

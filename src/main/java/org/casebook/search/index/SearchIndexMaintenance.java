@@ -2,12 +2,12 @@ package org.casebook.search.index;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,17 +22,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.PublicationStatus;
-import org.casebook.search.lucene.CasebookAnalysisConfigurer;
 import org.hibernate.search.engine.backend.metamodel.IndexDescriptor;
 import org.hibernate.search.engine.backend.metamodel.IndexFieldDescriptor;
 import org.hibernate.search.engine.backend.metamodel.IndexValueFieldTypeDescriptor;
+import org.hibernate.search.engine.search.query.SearchScroll;
+import org.hibernate.search.engine.search.query.SearchScrollResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
 import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,11 +45,9 @@ public class SearchIndexMaintenance {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchIndexMaintenance.class);
 
-	private static final String FINGERPRINT_FILE = "mapping-fingerprint";
-
 	private final EntityManagerFactory entityManagerFactory;
 
-	private final Path indexDirectory;
+	private final IndexStorage storage;
 
 	private final ReentrantLock repairing = new ReentrantLock();
 
@@ -61,30 +59,39 @@ public class SearchIndexMaintenance {
 	 */
 	private static final int REBUILD_FROM = 5_000;
 
+	/** How long a reindex waits for its changes to be searchable. */
+	private static final Duration REINDEX_WAIT = Duration.ofSeconds(60);
+
+	/** Documents read at a time by the check where the engine pages its results. */
+	private static final int SCROLL_CHUNK = 5_000;
+
 	/** Cases loaded and indexed at once by a repair. */
 	private static final int REPAIR_BATCH = 200;
 
-	SearchIndexMaintenance(EntityManagerFactory entityManagerFactory,
-			@Value("${casebook.index-directory}") Path indexDirectory) {
+	SearchIndexMaintenance(EntityManagerFactory entityManagerFactory, IndexStorage storage) {
 		this.entityManagerFactory = entityManagerFactory;
-		this.indexDirectory = indexDirectory;
+		this.storage = storage;
 	}
 
 	/**
 	 * At startup: rebuilds the index when it is new or was built with another mapping
 	 * (fields, types, analyzers), otherwise checks it against the database and repairs
-	 * it.
+	 * it. Nodes that share the index do so one at a time: the first rebuilds it, the
+	 * others then find it consistent.
 	 */
 	public void startup() throws InterruptedException, IOException {
+		this.storage.exclusively(() -> {
+			startupAlone();
+			return null;
+		});
+	}
+
+	private void startupAlone() throws InterruptedException, IOException {
 		String fingerprint = mappingFingerprint();
-		Path file = this.indexDirectory.resolve(FINGERPRINT_FILE);
-		String previous = Files.exists(file) ? Files.readString(file).strip() : null;
-		if (!fingerprint.equals(previous)) {
-			log.info((previous == null) ? "Building the search index"
-					: "The index mapping changed; rebuilding the search index");
-			rebuild();
-			Files.createDirectories(this.indexDirectory);
-			Files.writeString(file, fingerprint);
+		if (!this.storage.current(fingerprint)) {
+			log.info("Building the search index (new, or its mapping changed)");
+			rebuild(this.storage.recreateWhenNotCurrent());
+			this.storage.rebuilt(fingerprint);
 			log.info("Search index built: {}", check());
 			return;
 		}
@@ -95,7 +102,7 @@ public class SearchIndexMaintenance {
 			if (consistency.missing() + consistency.stale() + consistency.outdated() > REBUILD_FROM) {
 				// Before Casebook is ready no one searches: a rebuild is faster.
 				log.warn("Search index differs much from the database ({}); rebuilding it", consistency);
-				rebuild();
+				rebuild(false);
 				return;
 			}
 			repair(differences);
@@ -163,11 +170,22 @@ public class SearchIndexMaintenance {
 				.setParameter("status", PublicationStatus.PUBLISHED)
 				.getResultList()
 				.forEach((row) -> published.put((Long) row[0], version((Instant) row[1])));
-			List<List<?>> indexed = Search.session(entityManager)
+			var every = Search.session(entityManager)
 				.search(Innovation.class)
 				.select((f) -> f.composite().from(f.id(Long.class), f.field("updatedAt", Instant.class)).asList())
-				.where((f) -> f.matchAll())
-				.fetchAllHits();
+				.where((f) -> f.matchAll());
+			List<List<?>> indexed;
+			if (this.storage.allHitsAtOnce()) {
+				indexed = every.fetchAllHits();
+			}
+			else {
+				indexed = new ArrayList<>();
+				try (SearchScroll<List<?>> scroll = every.scroll(SCROLL_CHUNK)) {
+					for (SearchScrollResult<List<?>> chunk = scroll.next(); chunk.hasHits(); chunk = scroll.next()) {
+						indexed.addAll(chunk.hits());
+					}
+				}
+			}
 			Set<Long> missing = new HashSet<>(published.keySet());
 			Set<Long> stale = new HashSet<>();
 			Set<Long> outdated = new HashSet<>();
@@ -197,7 +215,7 @@ public class SearchIndexMaintenance {
 	/**
 	 * Checks the index and repairs what differs from the database, case by case: the
 	 * index stays live and complete while it works (a rebuild would empty it first). One
-	 * repair at a time.
+	 * repair at a time, on any node that shares the index.
 	 * @throws RepairRunningException if another repair is running
 	 */
 	public Consistency checkAndRepair() {
@@ -205,7 +223,7 @@ public class SearchIndexMaintenance {
 			throw new RepairRunningException();
 		}
 		try {
-			return repair(differences());
+			return this.storage.ifAlone(() -> repair(differences())).orElseThrow(RepairRunningException::new);
 		}
 		finally {
 			this.repairing.unlock();
@@ -233,13 +251,19 @@ public class SearchIndexMaintenance {
 
 	/**
 	 * Indexes these cases as the database has them now: published ones are added or
-	 * replaced, the others (and ids the database no longer has) removed.
+	 * replaced, the others (and ids the database no longer has) removed. Returns once
+	 * they are searchable (with OpenSearch's outbox, once the nodes have processed the
+	 * events written here).
 	 */
 	public void reindex(Collection<Long> ids) {
 		List<Long> all = List.copyOf(ids);
 		for (int from = 0; from < all.size(); from += REPAIR_BATCH) {
 			List<Long> batch = all.subList(from, Math.min(all.size(), from + REPAIR_BATCH));
 			try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
+				// In a transaction: with outbox polling, the changes are events written
+				// in
+				// it.
+				entityManager.getTransaction().begin();
 				SearchIndexingPlan plan = Search.session(entityManager).indexingPlan();
 				Set<Long> gone = new HashSet<>(batch);
 				for (Innovation innovation : entityManager
@@ -252,7 +276,16 @@ public class SearchIndexMaintenance {
 				}
 				gone.forEach((id) -> plan.purge(Innovation.class, id, null));
 				plan.execute();
+				entityManager.getTransaction().commit();
 			}
+		}
+		try {
+			if (!this.storage.awaitIndexing(REINDEX_WAIT)) {
+				log.warn("Reindexed {} cases; not all searchable yet after {}", all.size(), REINDEX_WAIT);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -263,16 +296,24 @@ public class SearchIndexMaintenance {
 
 	/** Purges the index and indexes every published case again. */
 	public void rebuild() throws InterruptedException {
+		rebuild(false);
+	}
+
+	/**
+	 * @param recreate whether to drop and create the index's schema first, not only empty
+	 * it
+	 */
+	private void rebuild(boolean recreate) throws InterruptedException {
 		this.rebuilding = true;
 		try {
-			massIndex();
+			massIndex(recreate);
 		}
 		finally {
 			this.rebuilding = false;
 		}
 	}
 
-	private void massIndex() throws InterruptedException {
+	private void massIndex(boolean recreate) throws InterruptedException {
 		long published;
 		try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
 			published = entityManager
@@ -285,8 +326,8 @@ public class SearchIndexMaintenance {
 			.massIndexer()
 			.threadsToLoadObjects(2)
 			.batchSizeToLoadObjects(100)
-			// One segment: facet counting then needs no ordinal map across segments.
-			.mergeSegmentsOnFinish(true)
+			.dropAndCreateSchemaOnStart(recreate)
+			.mergeSegmentsOnFinish(this.storage.mergeAfterRebuild())
 			.monitor(new IndexingProgress(published));
 		indexer.type(Innovation.class).reindexOnly("e.status = :status").param("status", PublicationStatus.PUBLISHED);
 		indexer.startAndWait();

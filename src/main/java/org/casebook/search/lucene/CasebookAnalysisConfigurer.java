@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
  * last, so that "decret" finds "décret".
  */
 @Component("casebookAnalysisConfigurer")
+@LuceneEngine
 public class CasebookAnalysisConfigurer implements LuceneAnalysisConfigurer {
 
 	private static final String SNOWBALL_STOP_WORDS = "org/apache/lucene/analysis/snowball/%s_stop.txt";

@@ -92,6 +92,7 @@ import org.springframework.transaction.annotation.Transactional;
  * map's grid ({@link GridClusters}).
  */
 @Service
+@LuceneEngine
 public class LuceneInnovationSearch implements InnovationSearch {
 
 	/**

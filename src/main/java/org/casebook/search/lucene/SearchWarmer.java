@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
  * {@link PreparedIndex}); what writes add is small enough for a search to read itself.
  */
 @Component
+@LuceneEngine
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class SearchWarmer implements ApplicationRunner, DisposableBean {
 

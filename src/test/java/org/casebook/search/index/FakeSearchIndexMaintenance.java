@@ -1,11 +1,9 @@
 package org.casebook.search.index;
 
-import java.nio.file.Path;
-
 /**
  * The index maintenance for web slices: it reports the consistency it was given and
  * counts the repairs it was asked for. The real {@link SearchIndexMaintenance} compares
- * PostgreSQL with the Lucene index, neither of which a slice starts. A subclass rather
+ * PostgreSQL with the search index, neither of which a slice starts. A subclass rather
  * than a Mockito mock, so that a repair already running is refused with the real
  * {@link SearchIndexMaintenance.RepairRunningException}, and tests read as plain code.
  */
@@ -22,7 +20,7 @@ public class FakeSearchIndexMaintenance extends SearchIndexMaintenance {
 	private int repairs;
 
 	public FakeSearchIndexMaintenance() {
-		super(null, Path.of("no-index"));
+		super(null, null);
 		reset();
 	}
 

@@ -1,0 +1,381 @@
+package org.casebook.benchmark;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Casebook on several nodes, proven: one PostgreSQL, one OpenSearch (started by the
+ * build, {@code ./mvnw -Pnodes verify}), three Casebook nodes in JVMs of their own on the
+ * OpenSearch engine. It writes cases on each node (imports of one case through the admin
+ * API) and measures how long until every node finds them; then writes a stream of cases
+ * on one node, kills it with {@code kill -9} in the middle, and checks that every case
+ * PostgreSQL committed is found on the others (their outbox processors take over the dead
+ * node's share) and that the index equals the database. Prints the figures; exits
+ * non-zero if a case was lost, if the outbox was not emptied, or if one case in ten took
+ * more than 2 s to be found everywhere (the slowest is printed too: on a busy machine one
+ * may take longer).
+ */
+public final class NodesRun {
+
+	private static final String ADMIN = "admin@casebook.test";
+
+	private static final String PASSWORD = "nodes-run-secret";
+
+	private static final Duration CONVERGENCE_TARGET = Duration.ofSeconds(2);
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final Path data;
+
+	private final String opensearch;
+
+	private final List<Process> nodes = new ArrayList<>();
+
+	private final List<Integer> ports = new ArrayList<>();
+
+	private String jdbcUrl;
+
+	private NodesRun(Path data, String opensearch) {
+		this.data = data;
+		this.opensearch = opensearch;
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new java.util.HashMap<>();
+		for (String arg : args) {
+			String[] parts = arg.replaceFirst("^--", "").split("=", 2);
+			options.put(parts[0], (parts.length > 1) ? parts[1] : "true");
+		}
+		NodesRun run = new NodesRun(Path.of(options.getOrDefault("data", "target/nodes")),
+				options.getOrDefault("opensearch", "http://127.0.0.1:9200"));
+		int writes = Integer.parseInt(options.getOrDefault("writes", "30"));
+		boolean passed;
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setServerConfig("listen_addresses", "127.0.0.1")
+			.setServerConfig("max_connections", "100")
+			.start()) {
+			run.jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+			try {
+				passed = run.run(postgres, writes);
+			}
+			finally {
+				run.nodes.forEach(Process::destroyForcibly);
+			}
+		}
+		System.exit(passed ? 0 : 1);
+	}
+
+	private boolean run(EmbeddedPostgres postgres, int writes) throws Exception {
+		Files.createDirectories(this.data);
+		long start = System.nanoTime();
+		// The first node makes the schema, the demo cases and the index; the others start
+		// on them.
+		startNode(0, 300);
+		awaitReady(0);
+		System.out.printf("node 1 ready in %.1f s (schema, 300 demo cases, index built)%n", seconds(start));
+		long others = System.nanoTime();
+		startNode(1, 0);
+		startNode(2, 0);
+		awaitReady(1);
+		awaitReady(2);
+		System.out.printf("nodes 2 and 3 ready in %.1f s%n", seconds(others));
+		String template = templateRow();
+
+		// A case written on each node in turn, found on every node: from the moment
+		// PostgreSQL shows it committed to the moment the last node finds it.
+		List<Double> convergence = new ArrayList<>();
+		for (int i = 0; i < writes; i++) {
+			int writer = i % 3;
+			String word = "nodesword" + i + "x";
+			String slug = "nodes-case-" + i;
+			CompletableFuture<Long> committed = CompletableFuture.supplyAsync(() -> committedAt(postgres, slug));
+			String job = startImport(writer, template, slug, word);
+			for (int reader = 0; reader < 3; reader++) {
+				if (!awaitFound(reader, word, 1, Duration.ofSeconds(60))) {
+					throw new IllegalStateException(slug + " not found on node " + (reader + 1));
+				}
+			}
+			long found = System.nanoTime();
+			convergence.add((found - committed.get()) / 1e9);
+			awaitImport(writer, job);
+		}
+		convergence.sort(Double::compare);
+		double worst = convergence.get(convergence.size() - 1);
+		System.out.printf(
+				"%d cases, each written on one node (1, 2, 3 in turn), found on all three after its commit: p50 %.2f s, "
+						+ "p90 %.2f s, max %.2f s%n",
+				writes, convergence.get(convergence.size() / 2), convergence.get(convergence.size() * 9 / 10), worst);
+
+		// A stream of cases on node 2 (imports of 25), killed with kill -9 in the middle
+		// of it: the events of its last commits are then still in the outbox.
+		List<String> started = new ArrayList<>();
+		Thread stream = new Thread(() -> {
+			for (int i = 0; i < 1000; i++) {
+				List<String> slugs = new ArrayList<>();
+				for (int k = 0; k < 25; k++) {
+					slugs.add("nodes-kill-" + i + "-" + k);
+				}
+				try {
+					started.add("import " + i);
+					awaitImport(1, startImport(1, template, slugs, "killword"));
+				}
+				catch (Exception ex) {
+					return;
+				}
+			}
+		});
+		stream.start();
+		Thread.sleep(4000);
+		long killedAt = System.nanoTime();
+		this.nodes.get(1).destroyForcibly().waitFor();
+		long pending = count(postgres, "SELECT count(*) FROM hsearch_outbox_event");
+		stream.join();
+		long committed = count(postgres, "SELECT count(*) FROM innovation WHERE slug LIKE 'nodes-kill-%'");
+		System.out.printf(
+				"node 2 killed with kill -9 during its import %d: %d cases of the stream committed, %d index events "
+						+ "left in the outbox%n",
+				started.size(), committed, pending);
+		boolean found1 = awaitFound(0, "killword", committed, Duration.ofSeconds(60));
+		boolean found3 = awaitFound(2, "killword", committed, Duration.ofSeconds(60));
+		System.out.printf("all %d committed cases found on nodes 1 and 3 %.1f s after the kill: %s; outbox left: %d%n",
+				committed, seconds(killedAt), found1 && found3,
+				count(postgres, "SELECT count(*) FROM hsearch_outbox_event"));
+		if (!(found1 && found3)) {
+			// An import writes its rows (COPY), then their index events in a second
+			// transaction: a kill between the two leaves cases the index check finds.
+			System.out.println(
+					"repair on node 1: " + this.http
+						.send(request(0, "/admin/api/search-index/repair").POST(HttpRequest.BodyPublishers.noBody())
+							.build(), HttpResponse.BodyHandlers.ofString())
+						.body());
+			System.out.printf("after the repair, all found on nodes 1 and 3: %s%n",
+					awaitFound(0, "killword", committed, Duration.ofSeconds(30))
+							&& awaitFound(2, "killword", committed, Duration.ofSeconds(30)));
+		}
+		long drained = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		long left;
+		while ((left = count(postgres, "SELECT count(*) FROM hsearch_outbox_event")) > 0
+				&& System.nanoTime() < drained) {
+			Thread.sleep(100);
+		}
+		System.out.printf("outbox empty %.1f s after the kill: %s (the dead node's share taken over by the others)%n",
+				seconds(killedAt), left == 0);
+		String check = get(0, "/admin/api/search-index");
+		System.out.println("index check on node 1: " + check);
+		boolean consistent = check.contains("\"missing\":0") && check.contains("\"stale\":0")
+				&& check.contains("\"outdated\":0");
+		double p90 = convergence.get(convergence.size() * 9 / 10);
+		boolean passed = found1 && found3 && left == 0 && consistent && p90 <= CONVERGENCE_TARGET.toMillis() / 1000.0;
+		System.out.println(passed ? "PASSED" : "FAILED");
+		return passed;
+	}
+
+	private static long count(EmbeddedPostgres postgres, String sql) throws SQLException {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	private void startNode(int index, int demoCases) throws IOException {
+		int port = freePort();
+		this.ports.add(port);
+		Path log = this.data.resolve("node-" + (index + 1) + ".log");
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+				"-cp", System.getProperty("java.class.path"), "org.casebook.CasebookApplication",
+				"--server.port=" + port, "--spring.datasource.url=" + this.jdbcUrl,
+				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+				"--casebook.search.engine=opensearch", "--casebook.search.opensearch.uris=" + this.opensearch,
+				"--casebook.demo.cases=" + demoCases, "--casebook.admin.email=" + ADMIN,
+				"--casebook.admin.password=" + PASSWORD, "--logging.level.org.hibernate.search=warn");
+		this.nodes.add(new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+			.start());
+	}
+
+	private void awaitReady(int node) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+		while (true) {
+			try {
+				if (this.http
+					.send(request(node, "/actuator/health/readiness").build(), HttpResponse.BodyHandlers.discarding())
+					.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// Not listening yet.
+			}
+			if (!this.nodes.get(node).isAlive() || System.nanoTime() > deadline) {
+				throw new IllegalStateException("Node " + (node + 1) + " did not start: see "
+						+ this.data.resolve("node-" + (node + 1) + ".log"));
+			}
+			Thread.sleep(200);
+		}
+	}
+
+	/** A case as the export writes it, to import again under other slugs and titles. */
+	private String templateRow() throws IOException, InterruptedException {
+		return get(0, "/innovations.csv?size=10").replace("\uFEFF", "");
+	}
+
+	/**
+	 * Imports one case (the template's first row) under this slug, its title one word.
+	 */
+	private void importCase(int node, String template, String slug, String word)
+			throws IOException, InterruptedException {
+		awaitImport(node, startImport(node, template, slug, word));
+	}
+
+	/** When PostgreSQL first shows a case committed, asked every 2 ms. */
+	private static long committedAt(EmbeddedPostgres postgres, String slug) {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM innovation WHERE slug = ?")) {
+			statement.setString(1, slug);
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (System.nanoTime() < deadline) {
+				try (ResultSet result = statement.executeQuery()) {
+					if (result.next()) {
+						return System.nanoTime();
+					}
+				}
+				Thread.sleep(2);
+			}
+			throw new IllegalStateException(slug + " was not committed within 60 s");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Asks a node to import one case; returns the import's address. */
+	private String startImport(int node, String template, String slug, String word)
+			throws IOException, InterruptedException {
+		return startImport(node, template, List.of(slug), word);
+	}
+
+	/** Asks a node to import cases, one per slug; returns the import's address. */
+	private String startImport(int node, String template, List<String> slugs, String word)
+			throws IOException, InterruptedException {
+		List<CSVRecord> rows = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(template))
+			.getRecords();
+		CSVRecord row = rows.get(0);
+		List<String> header = row.getParser().getHeaderNames();
+		StringWriter csv = new StringWriter();
+		try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180)) {
+			printer.printRecord(header);
+			for (String slug : slugs) {
+				List<String> values = new ArrayList<>();
+				for (String column : header) {
+					values.add(switch (column) {
+						case "slug" -> slug;
+						case "title" -> "Case " + word;
+						case "url" -> "";
+						default -> row.get(column);
+					});
+				}
+				printer.printRecord(values);
+			}
+		}
+		HttpResponse<String> accepted = this.http
+			.send(request(node, "/admin/api/imports").header("Content-Type", "text/csv")
+				.POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		if (accepted.statusCode() != 202) {
+			throw new IllegalStateException("Import refused: " + accepted.statusCode() + " " + accepted.body());
+		}
+		return accepted.headers().firstValue("Location").orElseThrow();
+	}
+
+	private void awaitImport(int node, String job) throws IOException, InterruptedException {
+		while (true) {
+			String status = get(node, job);
+			if (status.contains("\"state\":\"DONE\"")) {
+				return;
+			}
+			if (status.contains("\"state\":\"FAILED\"")) {
+				throw new IllegalStateException("Import failed: " + status);
+			}
+			Thread.sleep(10);
+		}
+	}
+
+	private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+
+	private boolean awaitFound(int node, String word, long count, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				Matcher total = TOTAL.matcher(get(node, "/api/v1/innovations?size=10&q=" + word));
+				if (total.find() && Long.parseLong(total.group(1)) >= count) {
+					return true;
+				}
+			}
+			catch (IOException ex) {
+				// Asked again.
+			}
+			Thread.sleep(20);
+		}
+		return false;
+	}
+
+	private String get(int node, String path) throws IOException, InterruptedException {
+		return this.http.send(request(node, path).build(), HttpResponse.BodyHandlers.ofString()).body();
+	}
+
+	private HttpRequest.Builder request(int node, String path) {
+		String target = path.startsWith("http") ? path : "http://127.0.0.1:" + this.ports.get(node) + path;
+		return HttpRequest.newBuilder(URI.create(target))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static double seconds(long since) {
+		return (System.nanoTime() - since) / 1e9;
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
