@@ -80,9 +80,7 @@ public class SearchLabels {
 		for (int i = 0; i < hit.countryKeys().size(); i++) {
 			countries.add(labels.of(Country.class, hit.countryKeys().get(i), hit.countries().get(i)));
 		}
-		return new InnovationHit(hit.id(), hit.slug(), hit.title(), hit.summary(), hit.countryKeys(), countries,
-				hit.launchYear(), hit.demo(), hit.publishedAt(), hit.locationName(), hit.point(), hit.language(),
-				hit.terms(), hit.summaryMatches(), hit.coverImage());
+		return hit.withCountries(countries);
 	}
 
 }
