@@ -11,6 +11,19 @@ document.addEventListener('htmx:afterSettle', function (event) {
 	}
 });
 
+// The language switcher links to the page shown in another language. When htmx has changed the
+// search in place, the page shown is the one in the address bar: the links follow it.
+function followLanguageLinks() {
+	document.querySelectorAll('a[data-language]').forEach(function (link) {
+		var url = new URL(window.location.href);
+		url.searchParams.set('lang', link.getAttribute('data-language'));
+		link.setAttribute('href', url.pathname + url.search);
+	});
+}
+document.addEventListener('htmx:pushedIntoHistory', followLanguageLinks);
+document.addEventListener('htmx:replacedInHistory', followLanguageLinks);
+document.addEventListener('htmx:historyRestore', followLanguageLinks);
+
 document.addEventListener('htmx:configRequest', function (event) {
 	// Submitting the form starts again from the first page: no page parameter is sent by it.
 	if (event.detail.elt && event.detail.elt.id === 'search-form') {

@@ -393,6 +393,7 @@
 			var marker;
 			if (cluster.count === 1) {
 				marker = L.marker([cluster.lat, cluster.lon], { title: cluster.title, alt: cluster.title, keyboard: true });
+				inLanguage(marker, cluster.language);
 				marker.bindPopup(popup(element, cluster));
 				onActivate(marker, function () {
 					marker.openPopup();
@@ -454,6 +455,7 @@
 			var markers = data.items.map(function (item) {
 				var marker = L.marker([item.lat, item.lon], { title: item.title, alt: item.title, keyboard: true })
 					.bindPopup(popup(element, item));
+				inLanguage(marker, item.language);
 				onActivate(marker, function () {
 					marker.openPopup();
 				});
@@ -477,6 +479,15 @@
 		});
 	};
 
+	/** A case's marker is named by its title, in the case's own language. */
+	function inLanguage(marker, language) {
+		if (language) {
+			marker.on('add', function () {
+				marker.getElement().setAttribute('lang', language);
+			});
+		}
+	}
+
 	/** Enter or Space on a focused marker does what a click does. */
 	function onActivate(marker, action) {
 		marker.on('add', function () {
@@ -499,7 +510,10 @@
 		});
 	}
 
-	/** The popup of one case: title, short explanation, country, year and a link. */
+	/**
+	 * The popup of one case: title, short explanation, country, year and a link. The case's
+	 * words are in its own language, the rest in the page's.
+	 */
 	function popup(element, item) {
 		var box = document.createElement('div');
 		box.className = 'map-popup';
@@ -507,11 +521,17 @@
 		var link = document.createElement('a');
 		link.href = item.url;
 		link.textContent = item.title;
+		if (item.language) {
+			title.lang = item.language;
+		}
 		title.appendChild(link);
 		box.appendChild(title);
 		if (item.summary) {
 			var summary = document.createElement('p');
 			summary.textContent = item.summary;
+			if (item.language) {
+				summary.lang = item.language;
+			}
 			box.appendChild(summary);
 		}
 		var facts = document.createElement('p');

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
@@ -83,7 +85,7 @@ public class CaseHistory {
 			boolean published = state.getStatus() == PublicationStatus.PUBLISHED;
 			if (editor || published) {
 				versions.add(new Version(revision.getId(), revision.getMadeAt(), revision.getAuthor(),
-						revision.getKind(), state.getStatus(), state.getTitle()));
+						revision.getKind(), state.getStatus(), state.getTitle(), state.getLanguage()));
 			}
 		}
 		return versions;
@@ -95,7 +97,7 @@ public class CaseHistory {
 	 * @throws InnovationNotFoundException if either is not a version the asker may see
 	 */
 	@SuppressWarnings("unchecked")
-	public List<FieldChange> compare(String slug, long from, long to, boolean editor) {
+	public List<FieldChange> compare(String slug, long from, long to, boolean editor, Locale locale) {
 		long id = find(slug, editor).getId();
 		// The revisions the asker may see, as numbers only (not the versions themselves).
 		var revisions = reader().createQuery()
@@ -110,14 +112,16 @@ public class CaseHistory {
 				|| visible.stream().noneMatch((revision) -> revision.longValue() == to)) {
 			throw new InnovationNotFoundException(slug);
 		}
-		Labels labels = new Labels(this.taxonomies);
+		Labels labels = new Labels(this.taxonomies, locale);
+		Innovation later = reader().find(Innovation.class, id, to);
 		Map<String, String> before = fields(reader().find(Innovation.class, id, from), labels);
-		Map<String, String> after = fields(reader().find(Innovation.class, id, to), labels);
+		Map<String, String> after = fields(later, labels);
 		List<FieldChange> changes = new ArrayList<>();
 		before.forEach((field, old) -> {
 			String changed = after.get(field);
 			if (!Objects.equals(old, changed)) {
-				changes.add(new FieldChange(field, TextDiff.between(old, changed)));
+				changes.add(new FieldChange(field, TextDiff.between(old, changed),
+						NAMED_IN_THE_READERS_LANGUAGE.contains(field) ? null : later.getLanguage()));
 			}
 		});
 		return changes;
@@ -148,6 +152,13 @@ public class CaseHistory {
 	private AuditReader reader() {
 		return AuditReaderFactory.get(this.entityManager);
 	}
+
+	/**
+	 * Fields whose text is the names of terms (and a language's code), not the case's
+	 * words.
+	 */
+	private static final Set<String> NAMED_IN_THE_READERS_LANGUAGE = Set.of("contribute.field.language",
+			"facet.country", "facet.year", "facet.level", "facet.sector", "facet.stage", "facet.tag");
 
 	/** A version's fields as text, by message key, in the case page's order. */
 	private Map<String, String> fields(Innovation version, Labels labels) {
@@ -186,20 +197,24 @@ public class CaseHistory {
 	}
 
 	/**
-	 * The labels of the taxonomies' terms, read once for a comparison of two versions.
+	 * The labels of the taxonomies' terms in the reader's language, read once for a
+	 * comparison of two versions.
 	 */
 	private static final class Labels {
 
 		private final Taxonomies taxonomies;
 
+		private final Locale locale;
+
 		private final Map<Class<? extends TaxonomyTerm>, Map<String, String>> terms = new java.util.HashMap<>();
 
-		Labels(Taxonomies taxonomies) {
+		Labels(Taxonomies taxonomies, Locale locale) {
 			this.taxonomies = taxonomies;
+			this.locale = locale;
 		}
 
 		Map<String, String> terms(Class<? extends TaxonomyTerm> taxonomy) {
-			return this.terms.computeIfAbsent(taxonomy, this.taxonomies::terms);
+			return this.terms.computeIfAbsent(taxonomy, (terms) -> this.taxonomies.terms(terms, this.locale));
 		}
 
 		String of(Class<? extends TaxonomyTerm> taxonomy, List<String> keys) {
@@ -212,17 +227,23 @@ public class CaseHistory {
 
 	}
 
-	/** One version of a case: the revision that made it, and what the case was then. */
+	/**
+	 * One version of a case: the revision that made it, and what the case was then.
+	 *
+	 * @param language the language of its words then
+	 */
 	public record Version(long revision, Instant madeAt, String author, Revision.Kind kind, PublicationStatus status,
-			String title) {
+			String title, String language) {
 	}
 
 	/**
 	 * A field that differs between two versions.
 	 *
 	 * @param field the message key of its name
+	 * @param language the language of its words: the case's for its own words, null for
+	 * the terms it is classified by, named in the reader's language
 	 */
-	public record FieldChange(String field, List<TextDiff.Piece> pieces) {
+	public record FieldChange(String field, List<TextDiff.Piece> pieces, String language) {
 	}
 
 }

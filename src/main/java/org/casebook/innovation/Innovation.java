@@ -305,25 +305,13 @@ public class Innovation {
 		return this.publishedAt;
 	}
 
-	/** Countries by name, for display. */
-	public List<Country> getCountriesByName() {
-		return sortedByLabel(this.countries);
-	}
-
-	public List<Sector> getSectorsByLabel() {
-		return sortedByLabel(this.sectors);
-	}
-
 	public List<InnovationStage> getStagesInOrder() {
 		return this.stages.stream().sorted(Comparator.comparing(InnovationStage::getPosition)).toList();
 	}
 
+	/** Tags by their own labels, as an author writes them in the form. */
 	public List<Tag> getTagsByLabel() {
-		return sortedByLabel(this.tags);
-	}
-
-	private static <T extends TaxonomyTerm> List<T> sortedByLabel(Set<T> terms) {
-		return terms.stream().sorted(Comparator.comparing(TaxonomyTerm::getLabel)).toList();
+		return this.tags.stream().sorted(Comparator.comparing(TaxonomyTerm::getLabel)).toList();
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.casebook.map;
 
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.casebook.search.FacetValue;
 import org.casebook.search.InnovationHit;
 import org.casebook.search.InnovationSearch;
+import org.casebook.search.SearchLabels;
 import org.casebook.search.MapArea;
 import org.casebook.search.MapCluster;
 import org.casebook.search.MapResults;
@@ -41,9 +43,12 @@ class MapApiController {
 
 	private final InnovationSearch search;
 
-	MapApiController(SearchQueryParser parser, InnovationSearch search) {
+	private final SearchLabels labels;
+
+	MapApiController(SearchQueryParser parser, InnovationSearch search, SearchLabels labels) {
 		this.parser = parser;
 		this.search = search;
+		this.labels = labels;
 	}
 
 	@SearchWork
@@ -59,10 +64,10 @@ class MapApiController {
 			description = "The part of the world shown: west,south,east,north in degrees (west may exceed east "
 					+ "across the antimeridian); the whole world when absent.",
 			example = "-10,35,20,55", schema = @Schema(type = "string"))
-	MapJson map(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+	MapJson map(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, Locale locale) {
 		SearchQuery query = this.parser.parse(parameters).query();
 		MapArea area = MapArea.parse(parameters.getFirst("zoom"), parameters.getFirst("bbox"));
-		MapResults results = this.search.map(query, area);
+		MapResults results = this.labels.in(locale, this.search.map(query, area));
 		List<ClusterJson> clusters = results.clusters()
 			.stream()
 			.map((cluster) -> ClusterJson.of(cluster,
@@ -83,10 +88,10 @@ class MapApiController {
 	@Parameter(in = ParameterIn.QUERY, name = "bbox", required = true,
 			description = "The spot: west,south,east,north in degrees, such as a cluster's bounds.",
 			example = "21.01,52.22,21.03,52.24", schema = @Schema(type = "string"))
-	SpotJson cases(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+	SpotJson cases(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, Locale locale) {
 		SearchQuery query = this.parser.parse(parameters).query();
 		MapArea area = MapArea.parse(null, parameters.getFirst("bbox"));
-		List<SpotCaseJson> items = this.search.located(query, area, MAX_SPOT_CASES)
+		List<SpotCaseJson> items = this.labels.in(locale, this.search.located(query, area, MAX_SPOT_CASES))
 			.stream()
 			.map(SpotCaseJson::of)
 			.toList();
@@ -124,25 +129,28 @@ class MapApiController {
 	 * @param bounds south, west, north and east of several cases
 	 * @param sameSpot whether several cases are all at one spot: zooming in cannot part
 	 * them
+	 * @param language the language of a case's title, summary and place (ISO 639-1); its
+	 * countries are named in the reader's
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ClusterJson(double lat, double lon, int count, String slug, String url, String title, String summary,
-			List<String> countries, Integer year, String place, List<Double> bounds, Boolean sameSpot) {
+			String language, List<String> countries, Integer year, String place, List<Double> bounds,
+			Boolean sameSpot) {
 
 		static ClusterJson of(MapCluster cluster, InnovationHit hit) {
 			if (cluster.count() > 1) {
 				return new ClusterJson(rounded(cluster.latitude()), rounded(cluster.longitude()), cluster.count(), null,
-						null, null, null, null, null, null, List.of(rounded(cluster.south()), rounded(cluster.west()),
-								rounded(cluster.north()), rounded(cluster.east())),
+						null, null, null, null, null, null, null, List.of(rounded(cluster.south()),
+								rounded(cluster.west()), rounded(cluster.north()), rounded(cluster.east())),
 						cluster.sameSpot());
 			}
 			if (hit == null) {
 				return new ClusterJson(rounded(cluster.latitude()), rounded(cluster.longitude()), 1, cluster.slug(),
-						null, null, null, null, null, null, null, null);
+						null, null, null, null, null, null, null, null, null);
 			}
 			return new ClusterJson(rounded(cluster.latitude()), rounded(cluster.longitude()), 1, cluster.slug(),
-					"/innovations/" + hit.slug(), hit.title(), shortened(hit.summary()), hit.countries(),
-					hit.launchYear(), hit.locationName(), null, null);
+					"/innovations/" + hit.slug(), hit.title(), shortened(hit.summary()), hit.language(),
+					hit.countries(), hit.launchYear(), hit.locationName(), null, null);
 		}
 
 	}
@@ -155,15 +163,19 @@ class MapApiController {
 	record SpotJson(List<SpotCaseJson> items, int limit) {
 	}
 
-	/** A case of a spot, with what its popup shows. */
+	/**
+	 * A case of a spot, with what its popup shows.
+	 *
+	 * @param language the language of its title, summary and place (ISO 639-1)
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record SpotCaseJson(String slug, double lat, double lon, String url, String title, String summary,
+	record SpotCaseJson(String slug, double lat, double lon, String url, String title, String summary, String language,
 			List<String> countries, Integer year, String place) {
 
 		static SpotCaseJson of(InnovationHit hit) {
 			return new SpotCaseJson(hit.slug(), hit.point().latitude(), hit.point().longitude(),
-					"/innovations/" + hit.slug(), hit.title(), shortened(hit.summary()), hit.countries(),
-					hit.launchYear(), hit.locationName());
+					"/innovations/" + hit.slug(), hit.title(), shortened(hit.summary()), hit.language(),
+					hit.countries(), hit.launchYear(), hit.locationName());
 		}
 
 	}

@@ -13,8 +13,8 @@ import org.casebook.taxonomy.InnovationStage;
 import org.casebook.taxonomy.OrganisationType;
 import org.casebook.taxonomy.Sector;
 import org.casebook.taxonomy.Tag;
-import org.casebook.taxonomy.Taxonomies;
 import org.casebook.taxonomy.TaxonomyTerm;
+import org.casebook.taxonomy.TermLabels;
 
 import org.springframework.web.util.UriUtils;
 
@@ -44,7 +44,11 @@ public record CaseDocument(String slug, String url, String title, String summary
 		return "/innovations/" + slug;
 	}
 
-	public static CaseDocument of(CaseRecord record, Taxonomies taxonomies) {
+	/**
+	 * A case as the API gives it.
+	 * @param taxonomies the labels of its terms, in the language of the API's reader
+	 */
+	public static CaseDocument of(CaseRecord record, TermLabels taxonomies) {
 		Map<String, String> sections = new LinkedHashMap<>();
 		record.sections().forEach((section, text) -> sections.put(CaseCsv.sectionColumn(section), text));
 		return new CaseDocument(record.slug(), path(record.slug()), record.title(), record.summary(), record.overview(),
@@ -78,11 +82,11 @@ public record CaseDocument(String slug, String url, String title, String summary
 	/** A term of a taxonomy: its key, as URLs and filters use it, and its label. */
 	public record Term(String key, String label) {
 
-		static Term of(Class<? extends TaxonomyTerm> taxonomy, String key, Taxonomies taxonomies) {
-			return new Term(key, taxonomies.label(taxonomy, key).orElse(key));
+		static Term of(Class<? extends TaxonomyTerm> taxonomy, String key, TermLabels taxonomies) {
+			return new Term(key, taxonomies.of(taxonomy, key));
 		}
 
-		static List<Term> of(Class<? extends TaxonomyTerm> taxonomy, List<String> keys, Taxonomies taxonomies) {
+		static List<Term> of(Class<? extends TaxonomyTerm> taxonomy, List<String> keys, TermLabels taxonomies) {
 			return keys.stream().map((key) -> of(taxonomy, key, taxonomies)).toList();
 		}
 

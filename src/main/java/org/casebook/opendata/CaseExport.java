@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -159,7 +160,9 @@ public class CaseExport {
 
 	private RowWriter jsonLines(Writer writer) {
 		return (record) -> {
-			writer.write(this.json.writeValueAsString(CaseDocument.of(record, this.taxonomies)));
+			// A file is the same whoever downloads it: its labels are the catalogue's own
+			// (English), its terms' keys what an import reads.
+			writer.write(this.json.writeValueAsString(CaseDocument.of(record, this.taxonomies.in(Locale.ENGLISH))));
 			writer.write('\n');
 		};
 	}

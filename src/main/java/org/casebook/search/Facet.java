@@ -3,6 +3,7 @@ package org.casebook.search;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.casebook.taxonomy.ContentLanguage;
 import org.casebook.taxonomy.Country;
 import org.casebook.taxonomy.GovernmentLevel;
 import org.casebook.taxonomy.InnovationStage;
@@ -20,7 +21,11 @@ public enum Facet {
 	COUNTRY("country", "countries.key", Country.class),
 	ORG_TYPE("orgType", "organisations.type.key", OrganisationType.class),
 	SECTOR("sector", "sectors.key", Sector.class), LEVEL("level", "level.key", GovernmentLevel.class),
-	STAGE("stage", "stages.key", InnovationStage.class), TAG("tag", "tags.key", Tag.class);
+	STAGE("stage", "stages.key", InnovationStage.class), TAG("tag", "tags.key", Tag.class),
+	/**
+	 * The language a case is written in (not the reader's: search does not depend on it).
+	 */
+	LANGUAGE("language", "language", ContentLanguage.class);
 
 	private final String parameter;
 

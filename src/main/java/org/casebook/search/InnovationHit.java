@@ -35,6 +35,13 @@ public record InnovationHit(Long id, String slug, String title, String summary, 
 				language, terms, summaryMatches, null);
 	}
 
+	/** The same result, its countries named otherwise (in another language). */
+	public InnovationHit withCountries(List<String> names) {
+		return new InnovationHit(this.id, this.slug, this.title, this.summary, this.countryKeys, names, this.launchYear,
+				this.demo, this.publishedAt, this.locationName, this.point, this.language, this.terms,
+				this.summaryMatches, this.coverImage);
+	}
+
 	/** The same result, with the words of its summary that a search matched. */
 	public InnovationHit withSummaryMatches(List<TextRange> matches) {
 		return new InnovationHit(this.id, this.slug, this.title, this.summary, this.countryKeys, this.countries,

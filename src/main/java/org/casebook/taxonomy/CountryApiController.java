@@ -1,7 +1,9 @@
 package org.casebook.taxonomy;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,8 +28,11 @@ class CountryApiController {
 
 	private final EntityManager entityManager;
 
-	CountryApiController(EntityManager entityManager) {
+	private final Taxonomies taxonomies;
+
+	CountryApiController(EntityManager entityManager, Taxonomies taxonomies) {
 		this.entityManager = entityManager;
+		this.taxonomies = taxonomies;
 	}
 
 	@GetMapping("/api/v1/countries")
@@ -35,12 +40,14 @@ class CountryApiController {
 	@Operation(summary = "List every country and grouping",
 			description = "With its ISO 3166-1 numeric code (the id of its shape on the map), its representative "
 					+ "point, and for a grouping such as the European Union its members.")
-	ResponseEntity<List<CountryJson>> countries() {
+	ResponseEntity<List<CountryJson>> countries(Locale locale) {
+		TermLabels labels = this.taxonomies.in(locale);
 		List<CountryJson> countries = this.entityManager
-			.createQuery("select distinct c from Country c left join fetch c.members order by c.label", Country.class)
+			.createQuery("select distinct c from Country c left join fetch c.members", Country.class)
 			.getResultList()
 			.stream()
-			.map(CountryJson::of)
+			.map((country) -> CountryJson.of(country, labels.of(country)))
+			.sorted(Comparator.comparing(CountryJson::label, labels.collation()))
 			.toList();
 		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic()).body(countries);
 	}
@@ -49,6 +56,7 @@ class CountryApiController {
 	 * A country or grouping as the API gives it.
 	 *
 	 * @param key its key in URLs
+	 * @param label its name in the language asked for (CLDR's in French and Spanish)
 	 * @param isoNumeric its ISO 3166-1 numeric code, which the map's shapes carry
 	 * @param lat the latitude of its representative point
 	 * @param members the keys of the members of a grouping; absent for a country
@@ -58,8 +66,8 @@ class CountryApiController {
 	record CountryJson(String key, String label, String isoNumeric, Double lat, Double lon, boolean grouping,
 			List<String> members) {
 
-		static CountryJson of(Country country) {
-			return new CountryJson(country.getKey(), country.getLabel(), country.getIsoNumeric(), country.getLatitude(),
+		static CountryJson of(Country country, String label) {
+			return new CountryJson(country.getKey(), label, country.getIsoNumeric(), country.getLatitude(),
 					country.getLongitude(), country.isGrouping(),
 					country.isGrouping() ? List.copyOf(country.getMemberKeys()) : null);
 		}

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -22,6 +24,11 @@ import org.springframework.stereotype.Service;
  * The labels of every taxonomy term, read once from the database and kept in memory, so
  * that a results page shows labels without a query. Reference data changes only with
  * migrations and new free tags: an unknown key makes it read the terms again.
+ * <p>
+ * A term's label in the database is its English one, the one editors write. In another
+ * language a country is named by CLDR (the JDK's {@link Locale#getDisplayCountry}), and
+ * the other terms by the message bundle ({@code term.sector.health}…); a term the bundle
+ * does not translate, such as a free tag or one an editor added, keeps its own label.
  */
 @Service
 public class Taxonomies {
@@ -29,9 +36,11 @@ public class Taxonomies {
 	private static final Logger log = LoggerFactory.getLogger(Taxonomies.class);
 
 	private static final List<Class<? extends TaxonomyTerm>> TAXONOMIES = List.of(Country.class, OrganisationType.class,
-			Sector.class, GovernmentLevel.class, InnovationStage.class, Tag.class);
+			Sector.class, GovernmentLevel.class, InnovationStage.class, Tag.class, ContentLanguage.class);
 
 	private final EntityManagerFactory entityManagerFactory;
+
+	private final MessageSource messages;
 
 	/** Unknown keys in requests must not make every request read the database. */
 	private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(10);
@@ -43,8 +52,54 @@ public class Taxonomies {
 	/** Each term's place in its taxonomy's order. */
 	private volatile Map<Class<? extends TaxonomyTerm>, Map<String, Integer>> ranks = Map.of();
 
-	Taxonomies(EntityManagerFactory entityManagerFactory) {
+	protected Taxonomies(EntityManagerFactory entityManagerFactory, MessageSource messages) {
 		this.entityManagerFactory = entityManagerFactory;
+		this.messages = messages;
+	}
+
+	/** The labels of the terms in a language, and its order of words. */
+	public TermLabels in(Locale locale) {
+		return new TermLabels(this, locale);
+	}
+
+	/** The label of a term in a language, if the taxonomy has it. */
+	public Optional<String> label(Class<? extends TaxonomyTerm> taxonomy, String key, Locale locale) {
+		Optional<String> own = label(taxonomy, key);
+		if (own.isEmpty() || isOwnLanguage(locale)) {
+			return own;
+		}
+		if (taxonomy == Country.class) {
+			// CLDR names every ISO 3166-1 region (the European Union and Kosovo too); a
+			// code
+			// it does not know comes back as itself.
+			String name = new Locale("", key.toUpperCase(Locale.ROOT)).getDisplayCountry(locale);
+			return Optional.of((name.isEmpty() || name.equalsIgnoreCase(key)) ? own.get() : name);
+		}
+		return Optional.of(this.messages.getMessage(messageKey(taxonomy, key), null, own.get(), locale));
+	}
+
+	/**
+	 * The message key that translates a term (not a country's: CLDR names them), such as
+	 * {@code term.sector.health}, or {@code language.fr} for a case's language.
+	 */
+	public static String messageKey(Class<? extends TaxonomyTerm> taxonomy, String key) {
+		if (taxonomy == ContentLanguage.class) {
+			// The names of languages every bundle has, which case pages and forms show
+			// too.
+			return "language." + key;
+		}
+		String name = taxonomy.getSimpleName();
+		return "term." + Character.toLowerCase(name.charAt(0)) + name.substring(1) + "." + key;
+	}
+
+	/** The taxonomy of a term, also when it is a lazy proxy (a subclass of its own). */
+	static Class<? extends TaxonomyTerm> of(TaxonomyTerm term) {
+		return TAXONOMIES.stream().filter((taxonomy) -> taxonomy.isInstance(term)).findFirst().orElseThrow();
+	}
+
+	/** Whether a language is the one terms are written in: English. */
+	private static boolean isOwnLanguage(Locale locale) {
+		return locale == null || locale.getLanguage().equals(Locale.ENGLISH.getLanguage());
 	}
 
 	/** The label of a term, if the taxonomy has it. */
@@ -91,6 +146,26 @@ public class Taxonomies {
 		Map<String, String> terms = new LinkedHashMap<>();
 		inOrder(taxonomy, labels.keySet()).forEach((key) -> terms.put(key, labels.get(key)));
 		return terms;
+	}
+
+	/**
+	 * Every term of a taxonomy, key to label in a language, in the taxonomy's order:
+	 * countries and tags by their labels in that language, as its collation orders them,
+	 * the others as curated.
+	 */
+	public Map<String, String> terms(Class<? extends TaxonomyTerm> taxonomy, Locale locale) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		terms(taxonomy).forEach((key, label) -> labels.put(key, label(taxonomy, key, locale).orElse(label)));
+		if (taxonomy != Country.class && taxonomy != Tag.class) {
+			return labels;
+		}
+		Comparator<String> collation = TermLabels.collation(locale);
+		Map<String, String> sorted = new LinkedHashMap<>();
+		labels.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, String>comparingByValue(collation).thenComparing(Map.Entry.comparingByKey()))
+			.forEach((term) -> sorted.put(term.getKey(), term.getValue()));
+		return sorted;
 	}
 
 	private Map<Class<? extends TaxonomyTerm>, Map<String, String>> labels() {

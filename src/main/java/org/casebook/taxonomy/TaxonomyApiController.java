@@ -1,7 +1,9 @@
 package org.casebook.taxonomy;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -24,27 +26,43 @@ class TaxonomyApiController {
 
 	private final EntityManager entityManager;
 
-	TaxonomyApiController(EntityManager entityManager) {
+	private final Taxonomies taxonomies;
+
+	TaxonomyApiController(EntityManager entityManager, Taxonomies taxonomies) {
 		this.entityManager = entityManager;
+		this.taxonomies = taxonomies;
 	}
 
 	@GetMapping("/api/v1/taxonomies")
 	@Transactional(readOnly = true)
 	@Operation(summary = "List every taxonomy's terms",
-			description = "Each taxonomy by the name of its filter's parameter, its terms in the filters' order.")
-	ResponseEntity<TaxonomiesJson> taxonomies() {
-		TaxonomiesJson taxonomies = new TaxonomiesJson(terms(Country.class), terms(OrganisationType.class),
-				terms(Sector.class), terms(GovernmentLevel.class), terms(InnovationStage.class), terms(Tag.class));
+			description = "Each taxonomy by the name of its filter's parameter, its terms in the filters' order; "
+					+ "labels in the language asked for (Accept-Language: English, French or Spanish), countries "
+					+ "and tags in that language's alphabetical order.")
+	ResponseEntity<TaxonomiesJson> taxonomies(Locale locale) {
+		TermLabels labels = this.taxonomies.in(locale);
+		TaxonomiesJson taxonomies = new TaxonomiesJson(terms(Country.class, labels),
+				terms(OrganisationType.class, labels), terms(Sector.class, labels),
+				terms(GovernmentLevel.class, labels), terms(InnovationStage.class, labels), terms(Tag.class, labels),
+				terms(ContentLanguage.class, labels));
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
 			.body(taxonomies);
 	}
 
-	private List<TermJson> terms(Class<? extends TaxonomyTerm> taxonomy) {
-		return Taxonomies.termsInOrder(this.entityManager, taxonomy)
+	/**
+	 * A taxonomy's terms as the database has them now, named in a language: countries and
+	 * tags in its order of words, the others as curated.
+	 */
+	private List<TermJson> terms(Class<? extends TaxonomyTerm> taxonomy, TermLabels labels) {
+		List<TermJson> terms = Taxonomies.termsInOrder(this.entityManager, taxonomy)
 			.stream()
-			.map((term) -> new TermJson(term.getKey(), term.getLabel()))
+			.map((term) -> new TermJson(term.getKey(), labels.of(term)))
 			.toList();
+		if (taxonomy != Country.class && taxonomy != Tag.class) {
+			return terms;
+		}
+		return terms.stream().sorted(Comparator.comparing(TermJson::label, labels.collation())).toList();
 	}
 
 	/**
@@ -54,9 +72,10 @@ class TaxonomyApiController {
 	 * @param orgType types of organisation
 	 * @param level levels of government
 	 * @param stage stages of an innovation
+	 * @param language the languages a case can be written in
 	 */
 	record TaxonomiesJson(List<TermJson> country, List<TermJson> orgType, List<TermJson> sector, List<TermJson> level,
-			List<TermJson> stage, List<TermJson> tag) {
+			List<TermJson> stage, List<TermJson> tag, List<TermJson> language) {
 	}
 
 	/** A term: its key and its label. */

@@ -46,8 +46,12 @@ class ConditionalGets {
 				FilterChain filterChain) throws ServletException, IOException {
 			if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
 				response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-				// htmx asks the same URL for the part of the page that changes.
+				// htmx asks the same URL for the part of the page that changes; the
+				// interface language comes from a cookie or Accept-Language
+				// (InterfaceLanguage).
 				response.addHeader(HttpHeaders.VARY, "HX-Request");
+				response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+				response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
 			}
 			super.doFilterInternal(request, response, filterChain);
 		}

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.Cookie;
 import org.casebook.CasebookIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,36 @@ class AccountTests {
 		ada.perform(get("/account"))
 			.andExpect(status().isFound())
 			.andExpect(header().string("Location", endsWith("/login")));
+	}
+
+	/**
+	 * A mail is in the language of the request that caused it: the interface language its
+	 * sender was reading (Casebook keeps no language per account).
+	 */
+	@Test
+	void mailsAreInTheLanguageTheirSenderWasReading() throws Exception {
+		Visitor visitor = new Visitor(this.mvc);
+		visitor
+			.perform(post("/signup").param("email", "ana@example.org")
+				.param("displayName", "Ana")
+				.param("password", "una contraseña larga")
+				.param("_csrf", visitor.csrf("/signup"))
+				.header("Accept-Language", "es-ES,es;q=0.9"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Hemos enviado un enlace a")));
+		MimeMessage message = onlyMailTo("ana@example.org");
+		assertThat(message.getSubject()).isEqualTo("Confirme su dirección de correo electrónico en Casebook");
+		assertThat(text(message)).startsWith("Hola, Ana:").contains("/verify-email?token=");
+
+		mail.purgeEmailFromAllMailboxes();
+		visitor
+			.perform(post("/forgot-password").param("email", "ana@example.org")
+				.param("_csrf", visitor.csrf("/forgot-password"))
+				.cookie(new Cookie("casebook-lang", "fr"))
+				.header("Accept-Language", "es"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Si ana@example.org correspond à un compte")));
+		assertThat(onlyMailTo("ana@example.org").getSubject()).isEqualTo("Choisissez un nouveau mot de passe Casebook");
 	}
 
 	@Test
@@ -256,6 +287,10 @@ class AccountTests {
 			MvcResult result = this.mvc.perform(get(page)).andExpect(status().isOk()).andReturn();
 			assertThat(result.getResponse().getHeaders("Set-Cookie")).as(page).isEmpty();
 		}
+		// Choosing a language keeps it in a cookie of its own, not in a session.
+		MvcResult chosen = this.mvc.perform(get("/innovations?lang=fr")).andExpect(status().isOk()).andReturn();
+		assertThat(chosen.getResponse().getHeaders("Set-Cookie")).singleElement()
+			.satisfies((cookie) -> assertThat(cookie).startsWith("casebook-lang=fr;"));
 	}
 
 	private org.springframework.test.web.servlet.ResultActions signIn(String email, String password) throws Exception {

@@ -294,7 +294,9 @@ class CurationTests {
 		this.mvc
 			.perform(get(history).param("from", revisions.get(0).toString()).param("to", revisions.get(1).toString()))
 			.andExpect(status().isNotFound());
-		editor.perform(get(history)).andExpect(status().isOk()).andExpect(content().string(containsString("ARCHIVED")));
+		editor.perform(get(history))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<td>Archived</td>")));
 		assertThat(this.mvc.perform(get("/api/v1/innovations").param("q", "numbatville"))
 			.andReturn()
 			.getResponse()

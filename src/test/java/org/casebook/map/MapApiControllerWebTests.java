@@ -18,6 +18,7 @@ import org.casebook.search.MapArea;
 import org.casebook.search.MapCluster;
 import org.casebook.search.MapResults;
 import org.casebook.search.SearchQuery;
+import org.casebook.search.SearchLabels;
 import org.casebook.search.SearchQueryParser;
 import org.casebook.taxonomy.FakeTaxonomies;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@link FakeInnovationSearch}, over {@link FakeTaxonomies}.
  */
 @CasebookWebTest(MapApiController.class)
-@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class })
+@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class, SearchLabels.class })
 class MapApiControllerWebTests {
 
 	static final String LONG_SUMMARY = "Lyon's libraries lend tools, seeds and musical instruments as well as books. "
@@ -123,8 +124,8 @@ class MapApiControllerWebTests {
 		Map<String, Object> several = JsonPath.read(json, "$.clusters[0]");
 		assertThat(several).containsOnlyKeys("lat", "lon", "count", "bounds", "sameSpot");
 		Map<String, Object> one = JsonPath.read(json, "$.clusters[1]");
-		assertThat(one).containsOnlyKeys("lat", "lon", "count", "slug", "url", "title", "summary", "countries", "year",
-				"place");
+		assertThat(one).containsOnlyKeys("lat", "lon", "count", "slug", "url", "title", "summary", "language",
+				"countries", "year", "place");
 		String summary = JsonPath.read(json, "$.clusters[1].summary");
 		assertThat(summary).endsWith("…").hasSizeLessThanOrEqualTo(221).startsWith(LONG_SUMMARY.substring(0, 100));
 	}

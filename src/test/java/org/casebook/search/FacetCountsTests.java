@@ -41,7 +41,8 @@ class FacetCountsTests {
 			Facet.SECTOR, "SELECT innovation_id, sector_key AS key FROM innovation_sector", Facet.LEVEL,
 			"SELECT id AS innovation_id, level_key AS key FROM innovation WHERE level_key IS NOT NULL", Facet.STAGE,
 			"SELECT innovation_id, stage_key AS key FROM innovation_innovation_stage", Facet.TAG,
-			"SELECT innovation_id, tag_key AS key FROM innovation_tag");
+			"SELECT innovation_id, tag_key AS key FROM innovation_tag", Facet.LANGUAGE,
+			"SELECT id AS innovation_id, language AS key FROM innovation");
 
 	/** Every text a case is searched by, in one string. */
 	static final String SEARCHED_TEXT = """

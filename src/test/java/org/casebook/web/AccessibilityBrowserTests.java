@@ -47,12 +47,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Every page type in Debian's Chromium, headless (as {@code MapBrowserTests}): no
- * axe-core violation of WCAG 2.2 A and AA, valid HTML by the Nu Html Checker, a search
- * made with the keyboard alone, and the filters of a phone-sized screen. The application
- * is configured as for the map's browser tests, so that both share it (and its start-up).
- * Pages come with Casebook's own Content-Security-Policy, without 'unsafe-inline': what
- * the browser blocks fails the tests too.
+ * Every page type in Debian's Chromium, headless (as {@code MapBrowserTests}), in each
+ * interface language: no axe-core violation of WCAG 2.2 A and AA, valid HTML by the Nu
+ * Html Checker; and a search made with the keyboard alone, and the filters of a
+ * phone-sized screen. The application is configured as for the map's browser tests, so
+ * that both share it (and its start-up). Pages come with Casebook's own
+ * Content-Security-Policy, without 'unsafe-inline': what the browser blocks fails the
+ * tests too.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "casebook.map.tiles.url=/test-tiles/{z}/{x}/{y}.png",
@@ -60,6 +61,9 @@ import static org.assertj.core.api.Assertions.fail;
 @ActiveProfiles("test")
 @Import(TestDatabase.class)
 class AccessibilityBrowserTests {
+
+	/** Every interface language: each is checked as the others. */
+	static final List<String> LANGUAGES = List.of("en", "fr", "es");
 
 	/** WCAG 2.0, 2.1 and 2.2, levels A and AA, as axe-core tags its rules. */
 	static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
@@ -87,17 +91,23 @@ class AccessibilityBrowserTests {
 	@AfterEach
 	void wideScreenAgain() {
 		browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		// The language chosen (a cookie) is not the next test's.
+		browser.manage().deleteAllCookies();
 	}
 
 	@Test
 	void everyPageTypeHasNoAxeViolationOfWcag22AA() {
 		StringBuilder report = new StringBuilder();
-		for (PageType page : PageTypes.all(this.jdbc)) {
-			report.append(axe(page.toString(), page.path()));
+		for (String language : LANGUAGES) {
+			for (PageType page : PageTypes.all(this.jdbc)) {
+				report.append(axe(page + " in " + language, in(page.path(), language)));
+			}
 		}
 		// The filters folded behind their control, as a phone shows them.
 		phone();
-		report.append(axe("list on a phone", "/innovations?country=fr&yearFrom=2000"));
+		for (String language : LANGUAGES) {
+			report.append(axe("list on a phone in " + language, in("/innovations?country=fr&yearFrom=2000", language)));
+		}
 		assertThat(report).as("axe-core violations, and what the Content-Security-Policy blocked").isEmpty();
 	}
 
@@ -106,15 +116,19 @@ class AccessibilityBrowserTests {
 		HtmlChecker checker = new HtmlChecker();
 		HttpClient http = HttpClient.newHttpClient();
 		StringBuilder report = new StringBuilder();
-		for (PageType page : PageTypes.all(this.jdbc)) {
-			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(URI.create(url(page.path()))).header("Accept", "text/html").build(),
-					HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(page.toString()).isEqualTo(page.status());
-			List<String> errors = checker.errors(response.body());
-			if (!errors.isEmpty()) {
-				report.append(page).append('\n');
-				errors.forEach((error) -> report.append("  ").append(error).append('\n'));
+		for (String language : LANGUAGES) {
+			for (PageType page : PageTypes.all(this.jdbc)) {
+				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(page.path())))
+					.header("Accept", "text/html")
+					.header("Accept-Language", language)
+					.build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(response.statusCode()).as(page.toString()).isEqualTo(page.status());
+				assertThat(response.body()).as(page.toString()).contains("<html lang=\"" + language + "\"");
+				List<String> errors = checker.errors(response.body());
+				if (!errors.isEmpty()) {
+					report.append(page).append(" in ").append(language).append('\n');
+					errors.forEach((error) -> report.append("  ").append(error).append('\n'));
+				}
 			}
 		}
 		assertThat(report).as("Nu Html Checker errors").isEmpty();
@@ -163,20 +177,30 @@ class AccessibilityBrowserTests {
 				"/review/" + submission, "/review/tags", "/admin/accounts", "/admin/import",
 				PageTypes.SEED_CASE + "/history", "/innovations/" + published);
 		StringBuilder report = new StringBuilder();
-		for (String page : pages) {
-			report.append(axe(page, page));
+		for (String language : LANGUAGES) {
+			for (String page : pages) {
+				report.append(axe(page + " in " + language, in(page, language)));
+			}
 		}
 		String session = "SESSION=" + browser.manage().getCookieNamed("SESSION").getValue();
 		HtmlChecker checker = new HtmlChecker();
 		HttpClient http = HttpClient.newHttpClient();
-		for (String page : pages) {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(page)))
-				.header("Accept", "text/html")
-				.header("Cookie", session)
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(page).isEqualTo(200);
-			checker.errors(response.body())
-				.forEach((error) -> report.append(page).append(": ").append(error).append('\n'));
+		for (String language : LANGUAGES) {
+			for (String page : pages) {
+				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(page)))
+					.header("Accept", "text/html")
+					.header("Accept-Language", language)
+					.header("Cookie", session)
+					.build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(response.statusCode()).as(page).isEqualTo(200);
+				checker.errors(response.body())
+					.forEach((error) -> report.append(page)
+						.append(" in ")
+						.append(language)
+						.append(": ")
+						.append(error)
+						.append('\n'));
+			}
 		}
 		browser.manage().deleteAllCookies();
 		this.jdbc.update("DELETE FROM attachment WHERE innovation_id = (SELECT id FROM innovation WHERE slug = ?)",
@@ -436,6 +460,11 @@ class AccessibilityBrowserTests {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 		wait.ignoring(StaleElementReferenceException.class);
 		return wait;
+	}
+
+	/** A page in a language, as its switcher links to it. */
+	private static String in(String path, String language) {
+		return LanguageLinks.withLanguage(path, language);
 	}
 
 	private String url(String path) {

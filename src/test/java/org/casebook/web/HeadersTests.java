@@ -118,7 +118,30 @@ class HeadersTests {
 		}
 		MockHttpServletResponse page = this.mvc.perform(get("/innovations")).andReturn().getResponse();
 		assertThat(page.getHeader("Cache-Control")).isEqualTo("no-cache");
-		assertThat(page.getHeaders("Vary")).contains("HX-Request");
+		assertThat(page.getHeaders("Vary")).contains("HX-Request", "Accept-Language", "Cookie");
+	}
+
+	/**
+	 * A page in one language is not a page in another: a cache keeps them apart (they
+	 * vary by the language's cookie and Accept-Language), and the ETag of one does not
+	 * stand for the other.
+	 */
+	@Test
+	void pagesAndApiAnswersInAnotherLanguageAreOtherAnswers() throws Exception {
+		for (String path : new String[] { "/innovations?q=open", "/api/v1/innovations?sector=education",
+				"/api/v1/taxonomies", "/api/v1/countries", "/about" }) {
+			MockHttpServletResponse english = this.mvc.perform(get(path).header("Accept-Language", "en"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse();
+			assertThat(english.getHeaders("Vary")).as(path).contains("Accept-Language", "Cookie");
+			MockHttpServletResponse french = this.mvc
+				.perform(get(path).header("Accept-Language", "fr").header("If-None-Match", english.getHeader("ETag")))
+				.andReturn()
+				.getResponse();
+			assertThat(french.getStatus()).as(path).isEqualTo(200);
+			assertThat(french.getHeader("Content-Language")).as(path).isEqualTo("fr");
+		}
 	}
 
 }

@@ -47,7 +47,7 @@ class PagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(escape(newest))));
 		// First on the page: a case published last (several may share the moment).
-		Matcher card = Pattern.compile("<h2 class=\"card-title\"><a href=\"/innovations/([^\"]+)\"")
+		Matcher card = Pattern.compile("<h2 class=\"card-title\"[^>]*><a href=\"/innovations/([^\"]+)\"")
 			.matcher(html("/innovations"));
 		assertThat(card.find()).isTrue();
 		Boolean publishedLast = this.jdbc.queryForObject("""
@@ -116,7 +116,7 @@ class PagesTests {
 		// Each fact leads to the list of the cases that share it.
 		assertThat(factLinks(facts)).containsExactlyInAnyOrder("/innovations?country=br", "/innovations?level=national",
 				"/innovations?orgType=government", "/innovations?sector=public-administration",
-				"/innovations?stage=implementation", "/innovations?tag=transparency");
+				"/innovations?stage=implementation", "/innovations?tag=transparency", "/innovations?language=en");
 	}
 
 	@Test
@@ -211,7 +211,7 @@ class PagesTests {
 			if (html.contains("<a href=\"" + href + "\"")) {
 				return true;
 			}
-			if (!html.contains("<h2 class=\"card-title\">")) {
+			if (!html.contains("<h2 class=\"card-title\"")) {
 				return false;
 			}
 		}

@@ -34,7 +34,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * availability, which the slice does not configure either.
  * <p>
  * Pages and feeds make absolute URLs with {@link SiteUrls}, from the request's address as
- * the application does when {@code casebook.site-url} is not set.
+ * the application does when {@code casebook.site-url} is not set; every page links to
+ * itself in each interface language with {@link LanguageLinks}.
  * <p>
  * {@link Errors} asks {@link DatabaseFailures} whether a failure comes from a database
  * that is away. A slice has no database: its data source is one that cannot be reached,
@@ -42,7 +43,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * {@code DataAccessResourceFailureException}) are told apart without asking it.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfiguration.class, FirstRequests.class, SiteUrls.class, ProblemErrorController.Registration.class })
+@Import({ SecurityConfiguration.class, FirstRequests.class, SiteUrls.class, LanguageLinks.class,
+		ProblemErrorController.Registration.class })
 @ImportAutoConfiguration({ SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
 		SecurityFilterAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class })
 @EnableConfigurationProperties({ MapTiles.class, SiteProperties.class })

@@ -71,7 +71,7 @@ class SignInFailures implements AuthenticationFailureHandler {
 		}
 
 		/** The message key of the explanation. */
-		public String message() {
+		public String messageKey() {
 			return "signIn.failure." + name().toLowerCase(Locale.ROOT);
 		}
 

@@ -15,7 +15,9 @@ import org.casebook.taxonomy.InnovationStage;
 import org.casebook.taxonomy.OrganisationType;
 import org.casebook.taxonomy.Sector;
 import org.casebook.taxonomy.Taxonomies;
+import org.casebook.taxonomy.TaxonomyTerm;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -34,12 +36,16 @@ class CaseFormOptions {
 		this.rules = rules;
 	}
 
+	/**
+	 * The terms to choose from, named in the reader's language, countries as it orders
+	 * them.
+	 */
 	void addTo(Model model) {
-		model.addAttribute("countryOptions", this.taxonomies.terms(Country.class));
-		model.addAttribute("levelOptions", this.taxonomies.terms(GovernmentLevel.class));
-		model.addAttribute("organisationTypeOptions", this.taxonomies.terms(OrganisationType.class));
-		model.addAttribute("sectorOptions", this.taxonomies.terms(Sector.class));
-		model.addAttribute("stageOptions", this.taxonomies.terms(InnovationStage.class));
+		model.addAttribute("countryOptions", terms(Country.class));
+		model.addAttribute("levelOptions", terms(GovernmentLevel.class));
+		model.addAttribute("organisationTypeOptions", terms(OrganisationType.class));
+		model.addAttribute("sectorOptions", terms(Sector.class));
+		model.addAttribute("stageOptions", terms(InnovationStage.class));
 		model.addAttribute("languageOptions", LANGUAGES);
 		model.addAttribute("linkKinds", LinkKind.values());
 		model.addAttribute("sections", Section.values());
@@ -47,18 +53,23 @@ class CaseFormOptions {
 
 	/** The labels of what a form chose, to show it as a case page would. */
 	Map<String, Object> labels(CaseForm form) {
-		Map<String, String> countries = this.taxonomies.terms(Country.class);
-		Map<String, String> types = this.taxonomies.terms(OrganisationType.class);
+		Map<String, String> countries = terms(Country.class);
+		Map<String, String> types = terms(OrganisationType.class);
 		return Map.of("countries", join(form.getCountries(), countries), "level",
-				this.taxonomies.terms(GovernmentLevel.class).getOrDefault(form.getLevel(), ""), "sectors",
-				join(form.getSectors(), this.taxonomies.terms(Sector.class)), "stages",
-				join(form.getStages(), this.taxonomies.terms(InnovationStage.class)), "organisations",
+				terms(GovernmentLevel.class).getOrDefault(form.getLevel(), ""), "sectors",
+				join(form.getSectors(), terms(Sector.class)), "stages",
+				join(form.getStages(), terms(InnovationStage.class)), "organisations",
 				form.getOrganisations()
 					.stream()
 					.filter((row) -> !row.getName().isBlank())
 					.map((row) -> row.getName()
 							+ (types.containsKey(row.getType()) ? " (" + types.get(row.getType()) + ")" : ""))
 					.toList());
+	}
+
+	/** A taxonomy's terms in the language of the request being answered. */
+	private Map<String, String> terms(Class<? extends TaxonomyTerm> taxonomy) {
+		return this.taxonomies.terms(taxonomy, LocaleContextHolder.getLocale());
 	}
 
 	private static String join(List<String> keys, Map<String, String> labels) {

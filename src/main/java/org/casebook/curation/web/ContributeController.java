@@ -1,5 +1,6 @@
 package org.casebook.curation.web;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,8 +12,11 @@ import org.casebook.curation.SimilarCases;
 import org.casebook.curation.SubmissionNotFoundException;
 import org.casebook.curation.Submissions;
 import org.casebook.curation.web.ExpiredSessionRescue.Rescued;
+import org.casebook.search.InnovationHit;
+import org.casebook.search.SearchLabels;
 
 import org.springframework.beans.MutablePropertyValues;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,11 +44,15 @@ class ContributeController {
 
 	private final StepPages pages;
 
-	ContributeController(Submissions submissions, CaseFormOptions options, SimilarCases similarCases, StepPages pages) {
+	private final SearchLabels labels;
+
+	ContributeController(Submissions submissions, CaseFormOptions options, SimilarCases similarCases, StepPages pages,
+			SearchLabels labels) {
 		this.submissions = submissions;
 		this.options = options;
 		this.similarCases = similarCases;
 		this.pages = pages;
+		this.labels = labels;
 	}
 
 	@GetMapping("/contribute")
@@ -69,7 +77,7 @@ class ContributeController {
 		rescue(me, id, formStep, session, model);
 		Submissions.Draft draft = this.submissions.draft(me.getId(), id);
 		if (formStep == FormStep.CHECK) {
-			model.addAttribute("similar", this.similarCases.of(draft));
+			model.addAttribute("similar", similar(draft));
 		}
 		return page(draft, draft.form(), formStep,
 				(formStep == FormStep.CHECK) ? this.options.problems(draft.form()) : Map.of(), model);
@@ -101,7 +109,7 @@ class ContributeController {
 		if (!problems.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			Submissions.Draft draft = this.submissions.draft(me.getId(), id);
-			model.addAttribute("similar", this.similarCases.of(draft));
+			model.addAttribute("similar", similar(draft));
 			return page(draft, draft.form(), FormStep.CHECK, problems, model);
 		}
 		return "redirect:/account/cases?submitted=" + id;
@@ -128,6 +136,14 @@ class ContributeController {
 	private String page(Submissions.Draft draft, CaseForm form, FormStep step, Map<String, String> problems,
 			Model model) {
 		return this.pages.page(draft, form, step, problems, model);
+	}
+
+	/**
+	 * The published cases most like a draft, their countries named in the reader's
+	 * language.
+	 */
+	private List<InnovationHit> similar(Submissions.Draft draft) {
+		return this.labels.in(LocaleContextHolder.getLocale(), this.similarCases.of(draft));
 	}
 
 	private static FormStep step(String path) {

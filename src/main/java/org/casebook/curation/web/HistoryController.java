@@ -1,6 +1,7 @@
 package org.casebook.curation.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.casebook.account.SignedInAccount;
 import org.casebook.attachment.Attachments;
@@ -37,7 +38,8 @@ class HistoryController {
 
 	@GetMapping("/innovations/{slug}/history")
 	String versions(@PathVariable String slug, @RequestParam(required = false) Long from,
-			@RequestParam(required = false) Long to, @AuthenticationPrincipal SignedInAccount me, Model model) {
+			@RequestParam(required = false) Long to, @AuthenticationPrincipal SignedInAccount me, Locale locale,
+			Model model) {
 		boolean editor = me != null && me.can("EDITOR");
 		List<CaseHistory.Version> versions = this.history.versions(slug, editor);
 		model.addAttribute("slug", slug);
@@ -48,7 +50,7 @@ class HistoryController {
 		if (from != null && to != null) {
 			model.addAttribute("from", from);
 			model.addAttribute("to", to);
-			model.addAttribute("changes", this.history.compare(slug, from, to, editor));
+			model.addAttribute("changes", this.history.compare(slug, from, to, editor, locale));
 		}
 		else if (versions.size() > 1) {
 			model.addAttribute("from", versions.get(1).revision());

@@ -15,6 +15,7 @@ import org.casebook.site.MetaDescription;
 import org.casebook.site.SiteUrls;
 import org.casebook.taxonomy.Country;
 import org.casebook.taxonomy.TaxonomyTerm;
+import org.casebook.taxonomy.TermLabels;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.json.JsonFactory;
@@ -46,7 +47,11 @@ record CaseHead(String canonicalUrl, String description, String language, String
 		.builder(JsonFactory.builder().characterEscapes(new ScriptSafeEscapes()).build())
 		.build();
 
-	static CaseHead of(Innovation innovation, SiteUrls site, String siteName) {
+	/**
+	 * The head of a case's page; its terms named as the page names them.
+	 * @param terms the labels of the reader's language
+	 */
+	static CaseHead of(Innovation innovation, SiteUrls site, String siteName, TermLabels terms) {
 		String url = site.absolute("/innovations/" + innovation.getSlug());
 		String summary = (innovation.getSummary() != null && !innovation.getSummary().isBlank())
 				? innovation.getSummary() : innovation.getOverview();
@@ -58,9 +63,9 @@ record CaseHead(String canonicalUrl, String description, String language, String
 		String published = elsewhere ? null : date(innovation.getPublishedAt());
 		Article article = new Article("https://schema.org", "Article", innovation.getTitle(), innovation.getTitle(),
 				(summary != null) ? summary.strip() : null, url, url, innovation.getLanguage(), published,
-				date(innovation.getUpdatedAt()), places(innovation),
-				innovation.getTagsByLabel().stream().map(TaxonomyTerm::getLabel).toList(),
-				innovation.getSectorsByLabel().stream().map(Term::of).toList(),
+				date(innovation.getUpdatedAt()), places(innovation, terms),
+				terms.sorted(innovation.getTags()).stream().map(terms::of).toList(),
+				terms.sorted(innovation.getSectors()).stream().map((sector) -> Term.of(sector, terms)).toList(),
 				innovation.getOrganisations().stream().map(Party::of).toList(),
 				new Party("Organization", siteName, site.absolute("/")), true);
 		return new CaseHead(url, MetaDescription.of(summary), innovation.getLanguage(), published,
@@ -72,8 +77,11 @@ record CaseHead(String canonicalUrl, String description, String language, String
 	}
 
 	/** Its countries, then the place where it happened. */
-	private static List<Place> places(Innovation innovation) {
-		List<Place> countries = innovation.getCountriesByName().stream().map(Place::of).toList();
+	private static List<Place> places(Innovation innovation, TermLabels terms) {
+		List<Place> countries = terms.sorted(innovation.getCountries())
+			.stream()
+			.map((country) -> Place.of(country, terms))
+			.toList();
 		Location location = innovation.getLocation();
 		if (location == null || location.getLatitude() == null) {
 			return countries;
@@ -103,8 +111,8 @@ record CaseHead(String canonicalUrl, String description, String language, String
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
 	record Place(@JsonProperty("@type") String type, String name, String identifier, Geo geo) {
 
-		static Place of(Country country) {
-			return new Place(country.isGrouping() ? "Place" : "Country", country.getLabel(),
+		static Place of(Country country, TermLabels terms) {
+			return new Place(country.isGrouping() ? "Place" : "Country", terms.of(country),
 					country.isGrouping() ? null : country.getKey().toUpperCase(Locale.ROOT), null);
 		}
 
@@ -116,8 +124,8 @@ record CaseHead(String canonicalUrl, String description, String language, String
 	/** A term of one of Casebook's taxonomies, by its label and key. */
 	record Term(@JsonProperty("@type") String type, String name, String termCode) {
 
-		static Term of(TaxonomyTerm term) {
-			return new Term("DefinedTerm", term.getLabel(), term.getKey());
+		static Term of(TaxonomyTerm term, TermLabels terms) {
+			return new Term("DefinedTerm", terms.of(term), term.getKey());
 		}
 
 	}

@@ -8,7 +8,10 @@ import org.casebook.attachment.Attachments;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.InnovationCatalogue;
 import org.casebook.search.InnovationSearch;
+import org.casebook.search.SearchLabels;
 import org.casebook.site.SiteUrls;
+import org.casebook.taxonomy.Taxonomies;
+import org.casebook.taxonomy.TermLabels;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -40,8 +43,13 @@ class InnovationController {
 
 	private final Clock clock;
 
+	private final Taxonomies taxonomies;
+
+	private final SearchLabels labels;
+
 	InnovationController(InnovationCatalogue catalogue, InnovationSearch search, SiteUrls site, MessageSource messages,
-			NarrativeHtml narrativeHtml, Attachments attachments, Clock clock) {
+			NarrativeHtml narrativeHtml, Attachments attachments, Clock clock, Taxonomies taxonomies,
+			SearchLabels labels) {
 		this.catalogue = catalogue;
 		this.search = search;
 		this.site = site;
@@ -49,19 +57,28 @@ class InnovationController {
 		this.narrativeHtml = narrativeHtml;
 		this.attachments = attachments;
 		this.clock = clock;
+		this.taxonomies = taxonomies;
+		this.labels = labels;
 	}
 
 	@GetMapping("/innovations/{slug}")
 	String show(@PathVariable String slug, Locale locale, Model model) {
 		Innovation innovation = this.catalogue.published(slug);
+		// Its facts are named in the reader's language; its own words stay in its own.
+		TermLabels terms = this.taxonomies.in(locale);
 		model.addAttribute("innovation", innovation);
-		model.addAttribute("head",
-				CaseHead.of(innovation, this.site, this.messages.getMessage("app.name", null, locale)));
-		model.addAttribute("related", this.search.related(innovation, RELATED_CASES));
+		model.addAttribute("terms", terms);
+		String siteName = this.messages.getMessage("app.name", null, locale);
+		CaseHead head = CaseHead.of(innovation, this.site, siteName, terms);
+		model.addAttribute("head", head);
+		model.addAttribute("related", this.labels.in(locale, this.search.related(innovation, RELATED_CASES)));
 		model.addAttribute("narrativeHtml", this.narrativeHtml);
 		model.addAttribute("files", this.attachments.ofPublishedCase(slug));
 		// A citation names the day its reader saw the page (in UTC, as Casebook's clock).
-		model.addAttribute("accessedOn", LocalDate.now(this.clock));
+		String source = (innovation.getProvenance().getSourceName() != null)
+				? innovation.getProvenance().getSourceName() : siteName;
+		model.addAttribute("citation",
+				Citation.of(this.messages, locale, source, head.canonicalUrl(), LocalDate.now(this.clock)));
 		return "innovation/detail";
 	}
 

@@ -1,6 +1,7 @@
 package org.casebook.opendata.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,11 +39,11 @@ class CaseApiController {
 					+ "organisations, links, location, provenance and licence. Each line of a JSON Lines export "
 					+ "is one of these.")
 	CaseDocument innovation(@Parameter(description = "The case's slug, as its URL and the search's items name it",
-			example = "govtech-poland-challenge-based-procurement") @PathVariable String slug) {
+			example = "govtech-poland-challenge-based-procurement") @PathVariable String slug, Locale locale) {
 		return this.records.published(List.of(slug))
 			.stream()
 			.findFirst()
-			.map((record) -> CaseDocument.of(record, this.taxonomies))
+			.map((record) -> CaseDocument.of(record, this.taxonomies.in(locale)))
 			.orElseThrow(() -> new InnovationNotFoundException(slug));
 	}
 

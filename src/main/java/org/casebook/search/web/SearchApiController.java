@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.casebook.search.InnovationHit;
 import org.casebook.search.InnovationSearch;
+import org.casebook.search.SearchLabels;
 import org.casebook.search.SearchQueryParser;
 import org.casebook.search.SearchResults;
 import org.casebook.taxonomy.GovernmentLevel;
@@ -21,6 +22,7 @@ import org.casebook.taxonomy.OrganisationType;
 import org.casebook.taxonomy.Sector;
 import org.casebook.taxonomy.Taxonomies;
 import org.casebook.taxonomy.TaxonomyTerm;
+import org.casebook.taxonomy.TermLabels;
 
 import org.springframework.context.MessageSource;
 import org.springframework.util.MultiValueMap;
@@ -43,12 +45,15 @@ class SearchApiController {
 
 	private final Taxonomies taxonomies;
 
+	private final SearchLabels labels;
+
 	SearchApiController(SearchQueryParser parser, InnovationSearch search, MessageSource messages,
-			Taxonomies taxonomies) {
+			Taxonomies taxonomies, SearchLabels labels) {
 		this.parser = parser;
 		this.search = search;
 		this.messages = messages;
 		this.taxonomies = taxonomies;
+		this.labels = labels;
 	}
 
 	@SearchWork
@@ -58,7 +63,10 @@ class SearchApiController {
 					+ "the list page's search (its parameters are the list's), as JSON, with complete facet lists.")
 	SearchJson search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, Locale locale) {
 		SearchQueryParser.Parsed parsed = this.parser.parse(parameters);
-		SearchResults results = this.search.search(parsed.query());
+		// Labels in the reader's language (Accept-Language, or lang=); the search is the
+		// same in every language.
+		SearchResults results = this.labels.in(locale, this.search.search(parsed.query()));
+		TermLabels terms = this.taxonomies.in(locale);
 		Map<String, List<?>> facets = new LinkedHashMap<>();
 		results.facets().forEach((facet, values) -> facets.put(facet.parameter(), values));
 		facets.put("year",
@@ -67,7 +75,7 @@ class SearchApiController {
 					.map((year) -> new YearJson(Integer.toString(year.year()), year.count()))
 					.toList());
 		return new SearchJson(results.total(), results.page().page(), results.page().size(),
-				results.page().items().stream().map((hit) -> ItemJson.of(hit, this.taxonomies)).toList(), facets,
+				results.page().items().stream().map((hit) -> ItemJson.of(hit, terms)).toList(), facets,
 				parsed.notices().stream().map((notice) -> this.messages.getMessage(notice, locale)).toList());
 	}
 
@@ -99,7 +107,7 @@ class SearchApiController {
 			Integer year, TermJson level, List<TermJson> sectors, List<TermJson> stages, List<TermJson> tags,
 			List<TermJson> organisationTypes, LocationJson location, Instant publishedAt, boolean demo) {
 
-		static ItemJson of(InnovationHit hit, Taxonomies taxonomies) {
+		static ItemJson of(InnovationHit hit, TermLabels taxonomies) {
 			List<TermJson> countries = new ArrayList<>();
 			for (int i = 0; i < hit.countryKeys().size(); i++) {
 				countries.add(new TermJson(hit.countryKeys().get(i), hit.countries().get(i)));
@@ -122,11 +130,11 @@ class SearchApiController {
 	/** A term of a taxonomy: its key, as filters use it, and its label. */
 	record TermJson(String key, String label) {
 
-		static TermJson of(Class<? extends TaxonomyTerm> taxonomy, String key, Taxonomies taxonomies) {
-			return new TermJson(key, taxonomies.label(taxonomy, key).orElse(key));
+		static TermJson of(Class<? extends TaxonomyTerm> taxonomy, String key, TermLabels taxonomies) {
+			return new TermJson(key, taxonomies.of(taxonomy, key));
 		}
 
-		static List<TermJson> of(Class<? extends TaxonomyTerm> taxonomy, List<String> keys, Taxonomies taxonomies) {
+		static List<TermJson> of(Class<? extends TaxonomyTerm> taxonomy, List<String> keys, TermLabels taxonomies) {
 			return keys.stream().map((key) -> of(taxonomy, key, taxonomies)).toList();
 		}
 

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.casebook.search.Facet;
 import org.casebook.search.InnovationSearch;
+import org.casebook.search.SearchLabels;
 import org.casebook.search.SearchQueryParser;
 import org.casebook.search.SearchResults;
 import org.casebook.site.MetaDescription;
@@ -37,11 +38,15 @@ class SearchController {
 
 	private final SiteUrls site;
 
-	SearchController(SearchQueryParser parser, InnovationSearch search, MessageSource messages, SiteUrls site) {
+	private final SearchLabels labels;
+
+	SearchController(SearchQueryParser parser, InnovationSearch search, MessageSource messages, SiteUrls site,
+			SearchLabels labels) {
 		this.parser = parser;
 		this.search = search;
 		this.messages = messages;
 		this.site = site;
+		this.labels = labels;
 	}
 
 	@SearchWork
@@ -85,8 +90,8 @@ class SearchController {
 			.toList();
 		// The map and the statistics show counts only: the map's points come from its own
 		// API.
-		SearchResults results = (view == SearchView.LIST) ? this.search.search(parsed.query())
-				: this.search.counts(parsed.query(), EnumSet.allOf(Facet.class), true);
+		SearchResults results = this.labels.in(locale, (view == SearchView.LIST) ? this.search.search(parsed.query())
+				: this.search.counts(parsed.query(), EnumSet.allOf(Facet.class), true));
 		SearchPage page = new SearchPage(results, notices, expanded(parameters.get("show")), view,
 				NumberFormat.getIntegerInstance(locale));
 		model.addAttribute("page", page);

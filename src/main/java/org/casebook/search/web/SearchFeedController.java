@@ -29,6 +29,7 @@ import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import org.casebook.search.InnovationHit;
 import org.casebook.search.InnovationSearch;
+import org.casebook.search.SearchLabels;
 import org.casebook.search.SearchQuery;
 import org.casebook.search.SearchQueryParser;
 import org.casebook.search.SearchResults;
@@ -75,11 +76,15 @@ class SearchFeedController {
 
 	private final SiteUrls site;
 
-	SearchFeedController(SearchQueryParser parser, InnovationSearch search, MessageSource messages, SiteUrls site) {
+	private final SearchLabels labels;
+
+	SearchFeedController(SearchQueryParser parser, InnovationSearch search, MessageSource messages, SiteUrls site,
+			SearchLabels labels) {
 		this.parser = parser;
 		this.search = search;
 		this.messages = messages;
 		this.site = site;
+		this.labels = labels;
 	}
 
 	@SearchWork
@@ -90,7 +95,7 @@ class SearchFeedController {
 		// The list's parameters, all of them: a view that does not exist is refused here
 		// too, though a feed shows none.
 		SearchView.parse(parameters.getFirst("view"));
-		SearchResults results = this.search.search(query(asked));
+		SearchResults results = this.labels.in(locale, this.search.search(query(asked)));
 		SearchQuery filters = filters(asked);
 		String description = SearchDescription.of(results, this.messages, locale);
 		String appName = this.messages.getMessage("app.name", null, locale);
@@ -117,14 +122,22 @@ class SearchFeedController {
 		feed.setAuthors(List.of(casebook));
 		feed.setEntries(hits.stream().map((hit) -> entry(hit, casebook)).toList());
 		// The feed's own words are in the language of the message bundle that gave them
-		// (app.language); each entry's, in its case's.
+		// (app.language), the reader's; each entry's, in its case's, but for the names of
+		// its countries, which are the feed's.
 		Document atom = new SyndFeedOutput().outputJDom(feed);
-		atom.getRootElement()
-			.setAttribute("lang", this.messages.getMessage("app.language", null, locale), Namespace.XML_NAMESPACE);
-		List<Element> entries = atom.getRootElement().getChildren("entry", atom.getRootElement().getNamespace());
+		String language = this.messages.getMessage("app.language", null, locale);
+		Namespace namespace = atom.getRootElement().getNamespace();
+		atom.getRootElement().setAttribute("lang", language, Namespace.XML_NAMESPACE);
+		List<Element> entries = atom.getRootElement().getChildren("entry", namespace);
 		for (int i = 0; i < entries.size() && i < hits.size(); i++) {
-			if (hits.get(i).language() != null) {
-				entries.get(i).setAttribute("lang", hits.get(i).language(), Namespace.XML_NAMESPACE);
+			String own = hits.get(i).language();
+			if (own != null) {
+				entries.get(i).setAttribute("lang", own, Namespace.XML_NAMESPACE);
+			}
+			if (own != null && !own.equals(language)) {
+				entries.get(i)
+					.getChildren("category", namespace)
+					.forEach((category) -> category.setAttribute("lang", language, Namespace.XML_NAMESPACE));
 			}
 		}
 		return ResponseEntity.ok()

@@ -199,7 +199,7 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 		List<Chip> chips = new ArrayList<>();
 		SearchQuery query = query();
 		if (query.hasText()) {
-			chips.add(new Chip("chip.text", "“" + query.text().strip() + "”", url(query.withoutText())));
+			chips.add(new Chip("chip.text", query.text().strip(), "search.describe.text", url(query.withoutText())));
 		}
 		for (Facet facet : Facet.values()) {
 			for (FacetValue value : this.results.facets().get(facet)) {
@@ -272,7 +272,8 @@ public record SearchPage(SearchResults results, List<String> notices, Set<Facet>
 	 *
 	 * @param kindKey the message key of what it filters, such as {@code facet.country}
 	 * @param label what is selected, as the user typed it or the taxonomy names it
-	 * @param labelKey or the message key of what is selected
+	 * @param labelKey or the message key of what is selected, or of how it is shown (such
+	 * as typed words in the quotation marks of the reader's language)
 	 * @param removeUrl the search without it
 	 */
 	public record Chip(String kindKey, String label, String labelKey, String removeUrl) {

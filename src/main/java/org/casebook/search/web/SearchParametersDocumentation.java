@@ -125,6 +125,7 @@ class SearchParametersDocumentation implements OperationCustomizer, OpenApiCusto
 			case LEVEL -> List.of("local");
 			case STAGE -> List.of("implementation");
 			case TAG -> List.of("open-data");
+			case LANGUAGE -> List.of("fr");
 		};
 	}
 

@@ -17,6 +17,8 @@ import org.casebook.innovation.Section;
 import org.casebook.search.FakeInnovationSearch;
 import org.casebook.search.FakeInnovationSearch.Related;
 import org.casebook.search.InnovationHit;
+import org.casebook.search.SearchLabels;
+import org.casebook.taxonomy.FakeTaxonomies;
 import org.casebook.taxonomy.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * one reads PostgreSQL through a repository), the engine a {@link FakeInnovationSearch}.
  */
 @CasebookWebTest(InnovationController.class)
-@Import({ FakeInnovationCatalogue.class, FakeInnovationSearch.class, FakeAttachments.class, NarrativeHtml.class })
+@Import({ FakeInnovationCatalogue.class, FakeInnovationSearch.class, FakeAttachments.class, NarrativeHtml.class,
+		FakeTaxonomies.class, SearchLabels.class })
 class InnovationControllerWebTests {
 
 	static final InnovationHit RELATED = new InnovationHit(7L, "open-school-data", "Open school data",
@@ -92,14 +95,39 @@ class InnovationControllerWebTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("<h1>Participatory school budgets</h1>",
-				"<p class=\"lead\">Pupils decide how to spend part of their school&#39;s budget.</p>",
+		assertThat(page).contains("<h1 lang=\"en\">Participatory school budgets</h1>",
+				"<p class=\"lead\" lang=\"en\">Pupils decide how to spend part of their school&#39;s budget.</p>",
 				"<h3>Lessons learned</h3>", "<p>Start with a small budget.</p>",
 				"<li><a href=\"/innovations?tag=open-data\" aria-label=\"Open data: cases with this tag\">Open data</a></li>",
-				"<dd>Porto Alegre</dd>", "<time datetime=\"2024-05-01\">1 May 2024</time>", "Related innovations",
+				"<dd lang=\"en\">Porto Alegre</dd>", "<time datetime=\"2024-05-01\">1 May 2024</time>",
+				"Related innovations",
 				"<a href=\"/innovations/open-school-data\" data-hx-boost=\"false\">Open school data</a>");
 		assertThat(this.search.calls())
 			.containsExactly(new Related("school-budgets", InnovationController.RELATED_CASES));
+	}
+
+	/**
+	 * The page's own words, the names of the case's terms and its dates are in the
+	 * reader's language; the case's words stay in its own.
+	 */
+	@Test
+	void aCaseIsShownInTheReadersLanguage() throws Exception {
+		Innovation innovation = new Innovation("budgets-participatifs", "Budgets participatifs des écoles", "fr",
+				Instant.parse("2024-01-01T10:00:00Z"));
+		innovation.setSummary("Les élèves décident d’une partie du budget de leur école.");
+		innovation.getTags().add(new Tag("open-data", "Open data"));
+		innovation.publish(Instant.parse("2024-05-01T10:00:00Z"));
+		this.catalogue.add(innovation);
+		String page = this.mvc.perform(get("/innovations/budgets-participatifs").header("Accept-Language", "es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<html lang=\"es\">", "<h2 id=\"facts-heading\">Datos clave</h2>",
+				"<a href=\"/innovations?tag=open-data\" aria-label=\"Datos abiertos: casos con esta etiqueta\">"
+						+ "Datos abiertos</a>",
+				"<time datetime=\"2024-05-01\">1 de mayo de 2024</time>",
+				"<a href=\"/innovations?language=fr\" aria-label=\"Francés: casos en este idioma\">Francés</a>");
 	}
 
 	@Test
@@ -118,7 +146,7 @@ class InnovationControllerWebTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("<p class=\"lead\">A *summary* stays &lt;b&gt;plain&lt;/b&gt;</p>",
+		assertThat(page).contains("<p class=\"lead\" lang=\"en\">A *summary* stays &lt;b&gt;plain&lt;/b&gt;</p>",
 				"<p>First paragraph.</p>\n<p>Second, with "
 						+ "<a href=\"https://example.org\" rel=\"nofollow noopener\">a link</a>.</p>",
 				"<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<ul>\n<li>one</li>",
@@ -136,14 +164,15 @@ class InnovationControllerWebTests {
 		innovation.publish(Instant.parse("2024-05-01T10:00:00Z"));
 		this.catalogue.add(innovation);
 		String today = LocalDate.now(this.clock).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
-		assertThat(citation(this.mvc.perform(get("/innovations/school-budgets"))))
-			.isEqualTo("<p class=\"citation\">\u201cParticipatory school budgets\u201d, Casebook. "
-					+ "http://localhost/innovations/school-budgets (accessed on " + today + ").</p>");
+		assertThat(citation(this.mvc.perform(get("/innovations/school-budgets")))).isEqualTo(
+				"<p class=\"citation\">\u201c<span lang=\"en\">Participatory school budgets</span>\u201d, Casebook. "
+						+ "http://localhost/innovations/school-budgets (accessed on " + today + ").</p>");
 		// The source a case came from, with the date in the reader's language.
 		innovation.setProvenance(new Provenance("OPSI", "https://oecd-opsi.org/innovations/x", "CC-BY-4.0"));
 		String aujourdhui = LocalDate.now(this.clock).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH));
 		assertThat(citation(this.mvc.perform(get("/innovations/school-budgets").locale(Locale.FRENCH))))
-			.contains("\u201d, OPSI. http://localhost/innovations/school-budgets", aujourdhui);
+			.contains("«\u00a0<span lang=\"en\">Participatory school budgets</span>\u00a0», OPSI. "
+					+ "http://localhost/innovations/school-budgets", "(consulté le " + aujourdhui + ")");
 	}
 
 	@Test

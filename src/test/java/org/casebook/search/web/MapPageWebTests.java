@@ -10,6 +10,7 @@ import org.casebook.search.FacetValue;
 import org.casebook.search.FakeInnovationSearch;
 import org.casebook.search.FakeInnovationSearch.Counts;
 import org.casebook.search.SearchQuery;
+import org.casebook.search.SearchLabels;
 import org.casebook.search.SearchQueryParser;
 import org.casebook.taxonomy.FakeTaxonomies;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @CasebookWebTest(value = SearchController.class,
 		properties = "casebook.map.tiles.url=https://tiles.example.org/{z}/{x}/{y}.png")
-@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class })
+@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class, SearchLabels.class })
 class MapPageWebTests {
 
 	@Autowired

@@ -15,6 +15,7 @@ import org.casebook.search.FakeInnovationSearch.Search;
 import org.casebook.search.InnovationHit;
 import org.casebook.search.InvalidSearchException;
 import org.casebook.search.SearchQuery;
+import org.casebook.search.SearchLabels;
 import org.casebook.search.SearchQueryParser;
 import org.casebook.search.SearchResults.YearCount;
 import org.casebook.search.SearchSort;
@@ -45,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@link FakeInnovationSearch}, over {@link FakeTaxonomies}.
  */
 @CasebookWebTest(SearchApiController.class)
-@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class })
+@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class, SearchLabels.class })
 class SearchApiControllerWebTests {
 
 	static final InnovationHit BUDGETS = new InnovationHit(1L, "school-budgets", "Participatory school budgets",
@@ -136,7 +137,8 @@ class SearchApiControllerWebTests {
 		Map<String, Object> answer = JsonPath.read(json, "$");
 		assertThat(answer).containsOnlyKeys("total", "page", "size", "items", "facets", "notices");
 		Map<String, Object> facets = JsonPath.read(json, "$.facets");
-		assertThat(facets).containsOnlyKeys("country", "orgType", "sector", "level", "stage", "tag", "year");
+		assertThat(facets).containsOnlyKeys("country", "orgType", "sector", "level", "stage", "tag", "language",
+				"year");
 		Map<String, Object> item = JsonPath.read(json, "$.items[0]");
 		assertThat(item).containsOnlyKeys("slug", "url", "title", "summary", "language", "countries", "year", "level",
 				"sectors", "stages", "tags", "organisationTypes", "location", "publishedAt", "demo");

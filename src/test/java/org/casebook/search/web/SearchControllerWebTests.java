@@ -13,6 +13,7 @@ import org.casebook.search.FakeInnovationSearch.Search;
 import org.casebook.search.InnovationHit;
 import org.casebook.search.InvalidSearchException;
 import org.casebook.search.SearchQuery;
+import org.casebook.search.SearchLabels;
 import org.casebook.search.SearchQueryParser;
 import org.casebook.search.SearchSort;
 import org.casebook.search.TextRange;
@@ -45,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * through JPA).
  */
 @CasebookWebTest(SearchController.class)
-@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class })
+@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class, SearchLabels.class })
 class SearchControllerWebTests {
 
 	static final InnovationHit BUDGETS = new InnovationHit(1L, "school-budgets", "Participatory school budgets",

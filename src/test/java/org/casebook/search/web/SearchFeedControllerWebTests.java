@@ -19,6 +19,7 @@ import org.casebook.search.FakeInnovationSearch;
 import org.casebook.search.FakeInnovationSearch.Search;
 import org.casebook.search.InnovationHit;
 import org.casebook.search.SearchQuery;
+import org.casebook.search.SearchLabels;
 import org.casebook.search.SearchQueryParser;
 import org.casebook.search.SearchSort;
 import org.casebook.taxonomy.FakeTaxonomies;
@@ -44,7 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * refuses too.
  */
 @CasebookWebTest(value = SearchFeedController.class, properties = "casebook.site-url=https://casebook.example.org/")
-@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class })
+@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class, SearchLabels.class })
 class SearchFeedControllerWebTests {
 
 	static final InnovationHit BUDGETS = new InnovationHit(1L, "school-budgets",

@@ -10,6 +10,7 @@ import org.casebook.search.FacetValue;
 import org.casebook.search.FakeInnovationSearch;
 import org.casebook.search.FakeInnovationSearch.Counts;
 import org.casebook.search.SearchQuery;
+import org.casebook.search.SearchLabels;
 import org.casebook.search.SearchQueryParser;
 import org.casebook.search.SearchResults.YearCount;
 import org.casebook.search.SearchSort;
@@ -34,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@link FakeTaxonomies}.
  */
 @CasebookWebTest(SearchController.class)
-@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class })
+@Import({ SearchQueryParser.class, FakeTaxonomies.class, FakeInnovationSearch.class, SearchLabels.class })
 class StatisticsWebTests {
 
 	@Autowired
