@@ -49,7 +49,12 @@ public class OpenSearchNode {
 			delete(folder);
 		}
 		Files.createDirectories(folder);
-		long owner = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+		long owner = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L);
+		if (owner <= 1) {
+			// Whoever ran this has already ended (a build stopped while it started): a node
+			// now would outlive everything.
+			System.exit(1);
+		}
 		// The source file this runs from, for the node's JVM to run it too.
 		String source = Path.of(OpenSearchNode.class.getSimpleName() + ".java").toString();
 		source = System.getProperty("opensearch.node.source", source);
