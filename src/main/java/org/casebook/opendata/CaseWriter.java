@@ -36,17 +36,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CaseWriter {
 
-	private static final String COLUMNS = "id, slug, title, summary, overview, what_makes_it_innovative, "
-			+ "current_status, collaborations, users_and_stakeholders, results_and_impacts, challenges_and_failures, "
-			+ "conditions_for_success, replication, lessons_learned, anything_else, launch_year, level_key, "
-			+ "location_name, latitude, longitude, language, source_name, source_url, licence, status, demo, "
-			+ "created_at, updated_at, published_at";
+	private static final String COLUMNS = "id, " + HistoryBaseline.COLUMNS;
 
 	/** The tables of a case's collections, with their columns besides the case's id. */
-	private static final Map<String, List<String>> CHILD_TABLES = Map.of("innovation_country", List.of("country_code"),
-			"innovation_sector", List.of("sector_key"), "innovation_innovation_stage", List.of("stage_key"),
-			"innovation_tag", List.of("tag_key"), "innovation_organisation", List.of("position", "name", "type_key"),
-			"innovation_link", List.of("position", "kind", "url", "title"));
+	private static final Map<String, List<String>> CHILD_TABLES = HistoryBaseline.COLLECTIONS;
 
 	private final DataSource dataSource;
 
