@@ -1,5 +1,5 @@
--- wrk script for the mixed load of SearchBenchmark (--mix=true): each thread walks the
--- URL file it is given (one path per line), from its own starting point.
+-- wrk script for SearchBenchmark (the list page, the map, the mixed load): each thread
+-- walks the URL file it is given (one path per line), from its own starting point.
 local threads = 0
 
 function setup(thread)

@@ -90,6 +90,7 @@ public final class SearchBenchmark {
 		boolean mix = Boolean.parseBoolean(options.getOrDefault("mix", "false"));
 		boolean openData = Boolean.parseBoolean(options.getOrDefault("opendata", "false"));
 		boolean curation = Boolean.parseBoolean(options.getOrDefault("curation", "false"));
+		boolean useWrk = Boolean.parseBoolean(options.getOrDefault("wrk", "true"));
 		Path data = Path.of("data", "benchmark-" + cases).toAbsolutePath();
 		String engine = options.getOrDefault("engine", "lucene");
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--casebook.demo.cases=0",
@@ -161,11 +162,15 @@ public final class SearchBenchmark {
 			// The Lucene engine's remembered answers; the OpenSearch engine keeps none.
 			LuceneInnovationSearch search = context.getBeanProvider(LuceneInnovationSearch.class).getIfAvailable();
 			Map<String, Double> before = (search != null) ? search.cacheHitRatios() : Map.of();
+			System.out.printf("Load average before: %s%n", loadAverage());
 			Result result = load(base, clients, seconds, 42, SearchBenchmark::randomSearch);
 			result.print();
 			if (search != null) {
 				System.out.printf("Reused answers since start (warm-up included): %s (after warm-up: %s)%n",
 						percentages(search.cacheHitRatios()), percentages(before));
+			}
+			if (useWrk) {
+				wrk(data.resolve("search-urls.txt"), base, clients, seconds, 42, SearchBenchmark::randomSearch);
 			}
 
 			if (!map) {
@@ -179,7 +184,11 @@ public final class SearchBenchmark {
 					+ " one client at a time: server time%n");
 			load(base, 1, seconds, 43, maps).print();
 			System.out.printf("Map: the same with %d clients%n", clients);
+			System.out.printf("Load average before: %s%n", loadAverage());
 			load(base, clients, seconds, 44, maps).print();
+			if (useWrk) {
+				wrk(data.resolve("map-urls.txt"), base, clients, seconds, 44, maps);
+			}
 		}
 		finally {
 			context.close();
@@ -373,6 +382,40 @@ public final class SearchBenchmark {
 			return;
 		}
 		System.out.printf("Heap in use after a full GC, after wrk: %,d MB%n", heapAfterGc());
+	}
+
+	/**
+	 * The same kind of requests, with as many clients, from Debian's {@code wrk} in a
+	 * process of its own (when installed): written in C, it costs the shared cores
+	 * little, while the in-process clients share Casebook's JVM, its garbage collector
+	 * and its cores. It walks a file of URLs drawn as the in-process clients draw theirs.
+	 */
+	private static void wrk(Path urls, String base, int clients, int seconds, long seed,
+			Function<SplittableRandom, String> draw) throws Exception {
+		SplittableRandom random = new SplittableRandom(seed);
+		Files.write(urls, Stream.generate(() -> draw.apply(random)).limit(100_000).toList());
+		Path script = Path.of("src", "test", "resources", "benchmark", "mixed.lua").toAbsolutePath();
+		List<String> command = List.of("wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--latency", "-s",
+				script.toString(), base, "--", urls.toString());
+		System.out.printf("The same with wrk (load average before: %s): %s%n", loadAverage(),
+				String.join(" ", command));
+		try {
+			new ProcessBuilder(command).inheritIO().start().waitFor();
+		}
+		catch (IOException ex) {
+			System.out.printf("wrk is not installed (apt-get install wrk): %s%n", ex.getMessage());
+		}
+	}
+
+	/** The machine's load average (1, 5 and 15 minutes): the cores are shared. */
+	private static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+			return String.join(" ", fields[0], fields[1], fields[2]);
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
 	}
 
 	private static long heapAfterGc() {
