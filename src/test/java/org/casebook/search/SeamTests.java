@@ -252,6 +252,52 @@ class SeamTests {
 				new SearchQuery("", Map.of(Facet.SECTOR, Set.of(sector)), null, null, SearchSort.OLDEST, 1, 100));
 	}
 
+	/**
+	 * An export is a snapshot of the index when it starts: a case removed after its first
+	 * batch is still handed, a case added then is not (OpenSearch: a point in time;
+	 * Lucene: one searcher for the whole export). Both fall in a later batch than the
+	 * first.
+	 */
+	@Test
+	void anExportListsTheCasesOfItsStartWhateverChangesMeanwhile() {
+		Instant now = Instant.now();
+		this.transaction.executeWithoutResult((status) -> published("seam-export-removed",
+				"Export ledger case zzz removed", "Tallow in the ledger.", null, now));
+		indexed();
+		SearchQuery ledger = new SearchQuery("ledger", Map.of(), null, null, SearchSort.TITLE, 1, 20);
+		List<String> before = slugs(paged(ledger));
+		// After the first batch (1000 cases): past the export cases, "Export ledger case
+		// 0000" to "1199".
+		assertThat(before.indexOf("seam-export-removed")).isGreaterThanOrEqualTo(EXPORT_CASES);
+		List<String> handed = new ArrayList<>();
+		try {
+			long count = this.search.forEachMatch(ledger, (batch) -> {
+				if (handed.isEmpty()) {
+					this.transaction.executeWithoutResult((status) -> {
+						this.entityManager.remove(find("seam-export-removed"));
+						published("seam-export-added", "Export ledger case zzz added", "Tallow in the ledger.", null,
+								now);
+					});
+					indexed();
+					// Searches started now see the change.
+					List<String> after = slugs(paged(ledger));
+					assertThat(after).contains("seam-export-added").doesNotContain("seam-export-removed");
+				}
+				handed.addAll(batch);
+			});
+			assertThat(handed).isEqualTo(before);
+			assertThat(count).isEqualTo(before.size());
+		}
+		finally {
+			this.transaction.executeWithoutResult((status) -> this.entityManager
+				.createQuery("select i from Innovation i where i.slug in ('seam-export-added', 'seam-export-removed')",
+						Innovation.class)
+				.getResultList()
+				.forEach(this.entityManager::remove));
+			indexed();
+		}
+	}
+
 	@Test
 	void noMatchNothingHanded() {
 		List<String> handed = new ArrayList<>();

@@ -62,8 +62,11 @@ public class SearchIndexMaintenance {
 	/** How long a reindex waits for its changes to be searchable. */
 	private static final Duration REINDEX_WAIT = Duration.ofSeconds(60);
 
-	/** Documents read at a time by the check where the engine pages its results. */
-	private static final int SCROLL_CHUNK = 5_000;
+	/**
+	 * Documents read at a time by the check where the engine pages its results (at most
+	 * 10,000 with OpenSearch); smaller in tests, for a few hundred to span pages.
+	 */
+	private int pageSize = 5_000;
 
 	/** Cases loaded and indexed at once by a repair. */
 	private static final int REPAIR_BATCH = 200;
@@ -180,7 +183,7 @@ public class SearchIndexMaintenance {
 			}
 			else {
 				indexed = new ArrayList<>();
-				try (SearchScroll<List<?>> scroll = every.scroll(SCROLL_CHUNK)) {
+				try (SearchScroll<List<?>> scroll = every.scroll(this.pageSize)) {
 					for (SearchScrollResult<List<?>> chunk = scroll.next(); chunk.hasHits(); chunk = scroll.next()) {
 						indexed.addAll(chunk.hits());
 					}
@@ -242,6 +245,11 @@ public class SearchIndexMaintenance {
 		changed.addAll(differences.outdated());
 		reindex(changed);
 		return check();
+	}
+
+	/** Sets how many documents the check reads at a time where the engine pages. */
+	void pageSize(int documents) {
+		this.pageSize = documents;
 	}
 
 	/** Held while a repair runs. */

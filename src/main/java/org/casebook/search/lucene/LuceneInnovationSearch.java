@@ -52,6 +52,7 @@ import org.casebook.search.KeywordQuery;
 import org.casebook.search.MapArea;
 import org.casebook.search.MapCluster;
 import org.casebook.search.MapResults;
+import org.casebook.search.RelatedCases;
 import org.casebook.search.ResultPage;
 import org.casebook.search.SearchQuery;
 import org.casebook.search.SearchQueryParser;
@@ -440,14 +441,8 @@ public class LuceneInnovationSearch implements InnovationSearch {
 				return shared;
 			})
 			.sort((f) -> f.score().then().field("publishedAt").desc());
-		// Real cases before demo ones, each in the order of what they share: among a few
-		// times more candidates than shown, so that a real case a little less alike still
-		// comes before a generated one.
-		List<InnovationHit> candidates = related.fetchHits(count * 4).stream().map(IndexedHit::hit).toList();
-		return java.util.stream.Stream
-			.concat(candidates.stream().filter((hit) -> !hit.demo()), candidates.stream().filter(InnovationHit::demo))
-			.limit(count)
-			.toList();
+		return RelatedCases
+			.realFirst(related.fetchHits(RelatedCases.candidates(count)).stream().map(IndexedHit::hit).toList(), count);
 	}
 
 	/**

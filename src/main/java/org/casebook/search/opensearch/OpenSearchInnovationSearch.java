@@ -28,6 +28,7 @@ import org.casebook.search.KeywordQuery;
 import org.casebook.search.MapArea;
 import org.casebook.search.MapCluster;
 import org.casebook.search.MapResults;
+import org.casebook.search.RelatedCases;
 import org.casebook.search.ResultPage;
 import org.casebook.search.SearchQuery;
 import org.casebook.search.SearchQueryParser;
@@ -109,6 +110,14 @@ class OpenSearchInnovationSearch implements InnovationSearch {
 	private static final int FIRST_EXPORT_BATCH = 1000;
 
 	private static final int EXPORT_BATCH = 10_000;
+
+	/**
+	 * How long an export's point in time outlives its last batch: renewed by each batch,
+	 * long enough for a batch's rows to be read from PostgreSQL and written to a slow
+	 * client, short enough that one left open by a killed node does not hold segments
+	 * long.
+	 */
+	private static final Duration EXPORT_KEEP_ALIVE = Duration.ofMinutes(5);
 
 	private final EntityManagerFactory entityManagerFactory;
 
@@ -317,13 +326,8 @@ class OpenSearchInnovationSearch implements InnovationSearch {
 				return shared;
 			})
 			.sort((f) -> f.score().then().field("publishedAt").desc().then().field("slug"));
-		// Real cases before demo ones, each in the order of what they share, as the
-		// Lucene engine lists them.
-		List<InnovationHit> candidates = related.fetchHits(count * 4).stream().map(IndexedHit::hit).toList();
-		return java.util.stream.Stream
-			.concat(candidates.stream().filter((hit) -> !hit.demo()), candidates.stream().filter(InnovationHit::demo))
-			.limit(count)
-			.toList();
+		return RelatedCases
+			.realFirst(related.fetchHits(RelatedCases.candidates(count)).stream().map(IndexedHit::hit).toList(), count);
 	}
 
 	private static void addShared(SearchPredicateFactory f, BooleanPredicateClausesStep<?, ?> shared, String field,
@@ -380,40 +384,47 @@ class OpenSearchInnovationSearch implements InnovationSearch {
 
 	/**
 	 * Pages through the matches with OpenSearch's {@code search_after}, from the sort
-	 * values of each batch's last hit: nothing is kept on the server between batches, and
-	 * each is one request within the search timeout. Ties in every order end with the
-	 * slug, so no match is handed twice or missed.
+	 * values of each batch's last hit, in a point in time opened first: every batch reads
+	 * the index as it was when the export started, so a file is a snapshot even if cases
+	 * change meanwhile (without it, a case moved from a later batch to an earlier one
+	 * would be missed, one moved the other way handed twice). Each batch is one request
+	 * within the search timeout. Ties in every order end with the slug, so no match is
+	 * handed twice or missed.
 	 */
 	@Override
 	public long forEachMatch(SearchQuery query, Consumer<List<String>> batches) {
 		KeywordPredicates keywords = new KeywordPredicates(KeywordQuery.parse(query.text()));
-		return run((session) -> {
-			long count = 0;
-			JsonArray after = null;
-			for (int size = FIRST_EXPORT_BATCH;; size = Math.min(size * 2, EXPORT_BATCH)) {
-				JsonArray cursor = after;
-				var result = limited(session.search(Innovation.class)
-					.extension(ElasticsearchExtension.get())
-					.select((f) -> f.field("slug", String.class))
-					.where((f) -> filtered(f, keywords, query, null, false))
-					.sort((f) -> sort(f, query.effectiveSort()))
-					.requestTransformer((context) -> {
-						if (cursor != null) {
-							context.body().add("search_after", cursor);
-						}
-					})).fetch(size);
-				List<String> slugs = result.hits();
-				if (!slugs.isEmpty()) {
-					batches.accept(slugs);
-					count += slugs.size();
+		try (PointInTime snapshot = PointInTime.open(this.entityManagerFactory, EXPORT_KEEP_ALIVE)) {
+			return run((session) -> {
+				long count = 0;
+				JsonArray after = null;
+				for (int size = FIRST_EXPORT_BATCH;; size = Math.min(size * 2, EXPORT_BATCH)) {
+					JsonArray cursor = after;
+					var result = limited(session.search(Innovation.class)
+						.extension(ElasticsearchExtension.get())
+						.select((f) -> f.field("slug", String.class))
+						.where((f) -> filtered(f, keywords, query, null, false))
+						.sort((f) -> sort(f, query.effectiveSort()))
+						.requestTransformer((context) -> {
+							snapshot.read(context);
+							if (cursor != null) {
+								context.body().add("search_after", cursor);
+							}
+						})).fetch(size);
+					snapshot.answered(result.responseBody());
+					List<String> slugs = result.hits();
+					if (!slugs.isEmpty()) {
+						batches.accept(slugs);
+						count += slugs.size();
+					}
+					if (slugs.size() < size) {
+						return count;
+					}
+					JsonArray hits = result.responseBody().getAsJsonObject("hits").getAsJsonArray("hits");
+					after = hits.get(hits.size() - 1).getAsJsonObject().getAsJsonArray("sort");
 				}
-				if (slugs.size() < size) {
-					return count;
-				}
-				JsonArray hits = result.responseBody().getAsJsonObject("hits").getAsJsonArray("hits");
-				after = hits.get(hits.size() - 1).getAsJsonObject().getAsJsonArray("sort");
-			}
-		});
+			});
+		}
 	}
 
 	/**

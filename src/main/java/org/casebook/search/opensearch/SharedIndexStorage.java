@@ -1,6 +1,7 @@
 package org.casebook.search.opensearch;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.casebook.innovation.Innovation;
 import org.casebook.search.index.IndexStorage;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import org.hibernate.search.backend.elasticsearch.ElasticsearchBackend;
+import org.hibernate.search.backend.elasticsearch.index.ElasticsearchIndexManager;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.util.common.SearchException;
 import org.slf4j.Logger;
@@ -39,10 +44,14 @@ final class SharedIndexStorage implements IndexStorage {
 
 	private final boolean outbox;
 
-	SharedIndexStorage(EntityManagerFactory entityManagerFactory, DataSource dataSource, boolean outbox) {
+	private final Duration refreshInterval;
+
+	SharedIndexStorage(EntityManagerFactory entityManagerFactory, DataSource dataSource, boolean outbox,
+			Duration refreshInterval) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.dataSource = dataSource;
 		this.outbox = outbox;
+		this.refreshInterval = refreshInterval;
 	}
 
 	/**
@@ -59,6 +68,7 @@ final class SharedIndexStorage implements IndexStorage {
 			log.warn("The search index does not follow the mapping: {}", ex.getMessage());
 			return false;
 		}
+		applyRefreshInterval();
 		try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
 			return Search.session(entityManager)
 				.search(Innovation.class)
@@ -67,8 +77,40 @@ final class SharedIndexStorage implements IndexStorage {
 		}
 	}
 
+	/** The index was created anew: it takes the refresh interval again. */
 	@Override
 	public void rebuilt(String fingerprint) {
+		applyRefreshInterval();
+	}
+
+	/**
+	 * Sets how often OpenSearch makes its last writes searchable ({@code refresh_interval},
+	 * 1 s unless set). The outbox's processors index without asking for a refresh
+	 * (Hibernate Search refuses a synchronization strategy with outbox polling), so a change
+	 * is found by searches only after the next one: most of the time between a commit and
+	 * the moment every node finds the case. A refresh with nothing written costs nothing;
+	 * one after writes makes a small segment for OpenSearch to merge, so a shorter interval
+	 * costs more during bulk writes (imports, rebuilds) only. A dynamic setting, applied at
+	 * each start and after each re-creation rather than through Hibernate Search's index
+	 * settings, which its schema validation would compare (a change of interval would then
+	 * rebuild the whole index).
+	 */
+	private void applyRefreshInterval() {
+		var mapping = Search.mapping(this.entityManagerFactory);
+		RestClient client = mapping.backend().unwrap(ElasticsearchBackend.class).client(RestClient.class);
+		String index = mapping.indexedEntity(Innovation.class)
+			.indexManager()
+			.unwrap(ElasticsearchIndexManager.class)
+			.descriptor()
+			.writeName();
+		Request request = new Request("PUT", "/" + index + "/_settings");
+		request.setJsonEntity("{\"index\":{\"refresh_interval\":\"" + this.refreshInterval.toMillis() + "ms\"}}");
+		try {
+			client.performRequest(request);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not set the search index's refresh interval", ex);
+		}
 	}
 
 	@Override

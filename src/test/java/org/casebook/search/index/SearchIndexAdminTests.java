@@ -3,10 +3,12 @@ package org.casebook.search.index;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 import org.casebook.CasebookIntegrationTest;
@@ -98,6 +100,50 @@ class SearchIndexAdminTests {
 		this.mvc.perform(as(post("/admin/api/search-index/repair"), "test-secret"))
 			.andExpect(jsonPath("$.outdated").value(0));
 		this.mvc.perform(get("/api/v1/innovations?q=zyxwvut")).andExpect(jsonPath("$.total").value(1));
+	}
+
+	/**
+	 * Where the engine pages its documents (OpenSearch answers 10,000 at most), the check
+	 * reads every page: with pages of 7, differences planted among a few hundred
+	 * documents are found on every page, not only the first.
+	 */
+	@Test
+	void theCheckFindsDifferencesOnEveryPage() {
+		SearchIndexMaintenance.Consistency before = this.maintenance.check();
+		assertThat(before.indexed()).isGreaterThan(30 * 7);
+		List<Long> stale = this.jdbc.queryForList(
+				"SELECT id FROM innovation WHERE status = 'PUBLISHED' AND demo ORDER BY id LIMIT 12", Long.class);
+		List<Long> outdated = this.jdbc.queryForList(
+				"SELECT id FROM innovation WHERE status = 'PUBLISHED' AND demo ORDER BY id DESC LIMIT 12", Long.class);
+		this.maintenance.pageSize(7);
+		try {
+			// Behind the index's back: twelve cases no longer published, twelve changed,
+			// one published case it never saw. Twelve cannot all be on the first page.
+			this.jdbc.update("UPDATE innovation SET status = 'ARCHIVED' WHERE id IN (" + ids(stale) + ")");
+			this.jdbc.update("UPDATE innovation SET updated_at = updated_at + interval '1 second' WHERE id IN ("
+					+ ids(outdated) + ")");
+			this.jdbc.update("""
+					INSERT INTO innovation (id, slug, title, language, status, created_at, updated_at, published_at)
+					VALUES (nextval('innovation_seq') + 1000000, 'paged-check-missing', 'Missed by the index', 'en',
+					        'PUBLISHED', now(), now(), now())""");
+			SearchIndexMaintenance.Consistency after = this.maintenance.check();
+			assertThat(after.indexed()).isEqualTo(before.indexed());
+			assertThat(after.stale()).isEqualTo(before.stale() + 12);
+			assertThat(after.outdated()).isEqualTo(before.outdated() + 12);
+			assertThat(after.missing()).isEqualTo(before.missing() + 1);
+		}
+		finally {
+			this.maintenance.pageSize(5_000);
+			this.jdbc.update("UPDATE innovation SET status = 'PUBLISHED' WHERE id IN (" + ids(stale) + ")");
+			this.jdbc.update("UPDATE innovation SET updated_at = updated_at - interval '1 second' WHERE id IN ("
+					+ ids(outdated) + ")");
+			this.jdbc.update("DELETE FROM innovation WHERE slug = 'paged-check-missing'");
+		}
+		assertThat(this.maintenance.check()).isEqualTo(before);
+	}
+
+	private static String ids(List<Long> ids) {
+		return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
 	}
 
 	@Test
