@@ -38,8 +38,8 @@ import org.apache.commons.csv.CSVRecord;
  * on one node, kills it with {@code kill -9} in the middle, and checks that every case
  * PostgreSQL committed is found on the others (their outbox processors take over the dead
  * node's share) and that the index equals the database. Prints the figures; exits
- * non-zero if a case was lost, if the outbox was not emptied, or if a case took more
- * than 2 s to be found everywhere.
+ * non-zero if a case was lost, if the outbox was not emptied, or if a case took more than
+ * 2 s to be found everywhere.
  */
 public final class NodesRun {
 
@@ -205,8 +205,7 @@ public final class NodesRun {
 		System.out.println("index check on node 1: " + check);
 		boolean consistent = check.contains("\"missing\":0") && check.contains("\"stale\":0")
 				&& check.contains("\"outdated\":0");
-		boolean passed = found1 && found3 && left == 0 && consistent
-				&& worst <= CONVERGENCE_TARGET.toMillis() / 1000.0;
+		boolean passed = found1 && found3 && left == 0 && consistent && worst <= CONVERGENCE_TARGET.toMillis() / 1000.0;
 		if (worst > CONVERGENCE_TARGET.toMillis() / 1000.0) {
 			System.out.printf("A case took %.2f s to be found everywhere: more than %d s%n", worst,
 					CONVERGENCE_TARGET.toSeconds());

@@ -32,23 +32,23 @@ class OpenSearchEngineConfiguration {
 
 	/**
 	 * The outbox's timings, chosen for "a case written on any node is found on every node
-	 * within 2 s" (NodesRun measures it). A case is found once its event is polled (at most
-	 * {@code polling-interval} after its commit), indexed (its loading and a bulk request)
-	 * and made visible by OpenSearch's next refresh ({@code refresh-interval}, see
-	 * {@link SharedIndexStorage}): 100 ms + some tens of ms + 250 ms at most when nothing
-	 * else is queued. Faster polling would cost each node ten more queries of the outbox a
-	 * second for 50 ms less at most.
+	 * within 2 s" (NodesRun measures it). A case is found once its event is polled (at
+	 * most {@code polling-interval} after its commit), indexed (its loading and a bulk
+	 * request) and made visible by OpenSearch's next refresh ({@code refresh-interval},
+	 * see {@link SharedIndexStorage}): 100 ms + some tens of ms + 250 ms at most when
+	 * nothing else is queued. Faster polling would cost each node ten more queries of the
+	 * outbox a second for 50 ms less at most.
 	 * <p>
 	 * Each node processes the events of its share of the cases (a hash of their ids) and
 	 * no other: a slow node's share waits for it, and a dead node's share waits until the
-	 * others see its heartbeat expire ({@code pulse-expiration}) and share the cases again
-	 * among themselves, which takes them a pulse or two during which none indexes. A
-	 * heartbeat every 500 ms expiring after 5 s has a killed node's share indexed again
+	 * others see its heartbeat expire ({@code pulse-expiration}) and share the cases
+	 * again among themselves, which takes them a pulse or two during which none indexes.
+	 * A heartbeat every 500 ms expiring after 5 s has a killed node's share indexed again
 	 * about 6 s after the kill (with 2 s and 10 s, about 14 s), for six small updates of
 	 * {@code hsearch_agent} a second with three nodes. Shorter expirations would expel a
 	 * node that is only slow (a node pulses between batches of events, and a batch can
-	 * take seconds on a loaded machine), and each expulsion and return pauses every node's
-	 * indexing for a rebalancing.
+	 * take seconds on a loaded machine), and each expulsion and return pauses every
+	 * node's indexing for a rebalancing.
 	 */
 	@Bean
 	HibernatePropertiesCustomizer openSearchBackend(@Value("${casebook.search.opensearch.uris}") String uris,

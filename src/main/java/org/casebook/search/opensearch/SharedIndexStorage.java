@@ -84,16 +84,16 @@ final class SharedIndexStorage implements IndexStorage {
 	}
 
 	/**
-	 * Sets how often OpenSearch makes its last writes searchable ({@code refresh_interval},
-	 * 1 s unless set). The outbox's processors index without asking for a refresh
-	 * (Hibernate Search refuses a synchronization strategy with outbox polling), so a change
-	 * is found by searches only after the next one: most of the time between a commit and
-	 * the moment every node finds the case. A refresh with nothing written costs nothing;
-	 * one after writes makes a small segment for OpenSearch to merge, so a shorter interval
-	 * costs more during bulk writes (imports, rebuilds) only. A dynamic setting, applied at
-	 * each start and after each re-creation rather than through Hibernate Search's index
-	 * settings, which its schema validation would compare (a change of interval would then
-	 * rebuild the whole index).
+	 * Sets how often OpenSearch makes its last writes searchable
+	 * ({@code refresh_interval}, 1 s unless set). The outbox's processors index without
+	 * asking for a refresh (Hibernate Search refuses a synchronization strategy with
+	 * outbox polling), so a change is found by searches only after the next one: most of
+	 * the time between a commit and the moment every node finds the case. A refresh with
+	 * nothing written costs nothing; one after writes makes a small segment for
+	 * OpenSearch to merge, so a shorter interval costs more during bulk writes (imports,
+	 * rebuilds) only. A dynamic setting, applied at each start and after each re-creation
+	 * rather than through Hibernate Search's index settings, which its schema validation
+	 * would compare (a change of interval would then rebuild the whole index).
 	 */
 	private void applyRefreshInterval() {
 		var mapping = Search.mapping(this.entityManagerFactory);
