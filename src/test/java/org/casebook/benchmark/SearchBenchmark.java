@@ -102,7 +102,8 @@ public final class SearchBenchmark {
 			arguments.addAll(List.of("--casebook.search.engine=opensearch",
 					"--casebook.search.opensearch.uris=" + options.getOrDefault("opensearch", "http://127.0.0.1:9200"),
 					"--casebook.search.check-on-startup=false",
-					// On a machine shared with other builds, OpenSearch on the same cores may
+					// On a machine shared with other builds, OpenSearch on the same cores
+					// may
 					// take more than the backend's 30 s to answer a bulk request of mass
 					// indexing.
 					"--spring.jpa.properties.hibernate.search.backend.read_timeout=180000"));
