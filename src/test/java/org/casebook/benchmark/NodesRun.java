@@ -22,8 +22,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -131,7 +133,12 @@ public final class NodesRun {
 			int writer = i % 3;
 			String word = "nodesword" + i + "x";
 			String slug = "nodes-case-" + i;
-			CompletableFuture<Trace> traced = CompletableFuture.supplyAsync(() -> trace(postgres, slug), this.threads);
+			// The watcher connected and asking before the import starts: a commit seen
+			// late would shorten the time measured.
+			CountDownLatch watching = new CountDownLatch(1);
+			CompletableFuture<Trace> traced = CompletableFuture.supplyAsync(() -> trace(postgres, slug, watching),
+					this.threads);
+			watching.await(60, TimeUnit.SECONDS);
 			String job = startImport(writer, template, slug, word);
 			// The three nodes asked at once, each until it finds the case: the last to
 			// find it gives the time.
@@ -294,7 +301,7 @@ public final class NodesRun {
 	 * When PostgreSQL first shows a case committed, its index event in the outbox, and
 	 * the event gone (processed by a node), asked every 2 ms.
 	 */
-	private static Trace trace(EmbeddedPostgres postgres, String slug) {
+	private static Trace trace(EmbeddedPostgres postgres, String slug, CountDownLatch watching) {
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				PreparedStatement statement = connection.prepareStatement("""
 						SELECT i.id, (SELECT count(*) FROM hsearch_outbox_event e WHERE e.entity_id = i.id::text)
@@ -316,6 +323,7 @@ public final class NodesRun {
 						}
 					}
 				}
+				watching.countDown();
 				Thread.sleep(2);
 			}
 			if (committed == 0) {
