@@ -129,9 +129,12 @@ public final class NodesRun {
 		List<Double> toEvent = new ArrayList<>();
 		List<Double> toProcessed = new ArrayList<>();
 		List<Double> toFound = new ArrayList<>();
+		java.util.SplittableRandom words = new java.util.SplittableRandom(14);
 		for (int i = 0; i < writes; i++) {
 			int writer = i % 3;
-			String word = "nodesword" + i + "x";
+			// Twelve random letters: the search matches typos and prefixes, so words one
+			// letter apart (nodesword1x, nodesword11x) found the case before them.
+			String word = randomWord(words);
 			String slug = "nodes-case-" + i;
 			// The watcher connected and asking before the import starts: a commit seen
 			// late would shorten the time measured.
@@ -419,6 +422,14 @@ public final class NodesRun {
 			}
 			Thread.sleep(10);
 		}
+	}
+
+	private static String randomWord(java.util.SplittableRandom random) {
+		StringBuilder word = new StringBuilder();
+		for (int k = 0; k < 12; k++) {
+			word.append((char) ('a' + random.nextInt(26)));
+		}
+		return word.toString();
 	}
 
 	/** When a node first finds a case by its word. */
