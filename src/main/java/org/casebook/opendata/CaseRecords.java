@@ -1,16 +1,18 @@
 package org.casebook.opendata;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.casebook.innovation.Provenance;
 import org.casebook.innovation.Section;
@@ -32,32 +34,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseRecords {
 
-	/**
-	 * A batch of cases with their collections, in one statement, in the order of the
-	 * slugs given: PostgreSQL gathers each case's collections itself rather than Java
-	 * matching the rows of seven queries.
-	 */
-	private static final String PUBLISHED = """
-			SELECT i.id, i.slug, i.title, i.language, i.summary, i.overview, i.what_makes_it_innovative,
-				i.current_status, i.collaborations, i.users_and_stakeholders, i.results_and_impacts,
-				i.challenges_and_failures, i.conditions_for_success, i.replication, i.lessons_learned, i.anything_else,
-				i.launch_year, i.level_key, i.location_name, i.latitude, i.longitude, i.source_name, i.source_url,
-				i.licence, i.demo, i.published_at, i.updated_at,
-				ARRAY(SELECT country_code FROM innovation_country c WHERE c.innovation_id = i.id) AS countries,
-				ARRAY(SELECT sector_key FROM innovation_sector c WHERE c.innovation_id = i.id) AS sectors,
-				ARRAY(SELECT stage_key FROM innovation_innovation_stage c WHERE c.innovation_id = i.id) AS stages,
-				ARRAY(SELECT tag_key FROM innovation_tag c WHERE c.innovation_id = i.id) AS tags,
-				ARRAY(SELECT name FROM innovation_organisation c WHERE c.innovation_id = i.id
-					ORDER BY position) AS organisations,
-				ARRAY(SELECT type_key FROM innovation_organisation c WHERE c.innovation_id = i.id
-					ORDER BY position) AS organisation_types,
-				ARRAY(SELECT ARRAY[lower(kind), url, title] FROM innovation_link c
-					WHERE c.innovation_id = i.id ORDER BY position) AS links,
-				EXISTS (SELECT FROM attachment a WHERE a.innovation_id = i.id) AS has_attachments
-			FROM unnest(?::varchar[]) WITH ORDINALITY AS wanted (slug, position)
-			JOIN innovation i ON i.slug = wanted.slug
-			WHERE i.status = 'PUBLISHED'
-			ORDER BY wanted.position""";
+	private static final String COLUMNS = "id, slug, title, language, summary, overview, what_makes_it_innovative, "
+			+ "current_status, collaborations, users_and_stakeholders, results_and_impacts, challenges_and_failures, "
+			+ "conditions_for_success, replication, lessons_learned, anything_else, launch_year, level_key, "
+			+ "location_name, latitude, longitude, source_name, source_url, licence, demo, published_at, updated_at";
 
 	/** Generated demo cases store no provenance: it follows from their flag. */
 	private static final CaseRecord.SourceRecord DEMO = new CaseRecord.SourceRecord(Provenance.DEMO.getSourceName(),
@@ -80,41 +60,68 @@ public class CaseRecords {
 		if (slugs.isEmpty()) {
 			return List.of();
 		}
-		List<Row> rows = new ArrayList<>(slugs.size());
+		Map<Long, Row> rows = new HashMap<>();
+		Map<String, Long> ids = new HashMap<>();
 		this.jdbc.query((connection) -> {
-			var statement = connection.prepareStatement(PUBLISHED);
+			var statement = connection.prepareStatement(
+					"SELECT " + COLUMNS + " FROM innovation WHERE slug = ANY (?) AND status = 'PUBLISHED'");
 			statement.setArray(1, connection.createArrayOf("varchar", slugs.toArray()));
 			return statement;
 		}, (ResultSet result) -> {
-			rows.add(new Row(result));
+			Row row = new Row(result);
+			rows.put(row.id, row);
+			ids.put(row.slug, row.id);
 		});
-		Map<Long, Row> withFiles = new HashMap<>();
-		for (Row row : rows) {
-			if (row.hasAttachments) {
-				withFiles.put(row.id, row);
-			}
+		if (rows.isEmpty()) {
+			return List.of();
 		}
-		if (!withFiles.isEmpty()) {
-			// Few cases have files: they are read for those alone.
-			this.jdbc.query((connection) -> {
-				var statement = connection.prepareStatement("""
-						SELECT innovation_id, id, kind, media_type, file_name, size, sha256, description, width, height
-						FROM attachment WHERE innovation_id = ANY (?) ORDER BY innovation_id, position, created_at""");
-				statement.setArray(1, connection.createArrayOf("bigint", withFiles.keySet().toArray()));
-				return statement;
-			}, (ResultSet result) -> withFiles.get(result.getLong(1)).attachments
-				.add(new CaseRecord.AttachmentRecord(result.getString(2), result.getString(3).toLowerCase(Locale.ROOT),
-						result.getString(4), result.getString(5), result.getLong(6), result.getString(7),
-						result.getString(8), result.getObject(9, Integer.class), result.getObject(10, Integer.class))));
-		}
-		List<CaseRecord> records = new ArrayList<>(rows.size());
-		for (Row row : rows) {
-			records.add(row.record());
-		}
-		return records;
+		Long[] found = rows.keySet().toArray(Long[]::new);
+		collect(found, "SELECT innovation_id, country_code FROM innovation_country WHERE innovation_id = ANY (?)",
+				(row, result) -> row.countries.add(result.getString(2)), rows);
+		collect(found, "SELECT innovation_id, sector_key FROM innovation_sector WHERE innovation_id = ANY (?)",
+				(row, result) -> row.sectors.add(result.getString(2)), rows);
+		collect(found, "SELECT innovation_id, stage_key FROM innovation_innovation_stage WHERE innovation_id = ANY (?)",
+				(row, result) -> row.stages.add(result.getString(2)), rows);
+		collect(found, "SELECT innovation_id, tag_key FROM innovation_tag WHERE innovation_id = ANY (?)",
+				(row, result) -> row.tags.add(result.getString(2)), rows);
+		collect(found, """
+				SELECT innovation_id, name, type_key FROM innovation_organisation WHERE innovation_id = ANY (?)
+				ORDER BY innovation_id, position""", (row, result) -> row.organisations
+			.add(new CaseRecord.OrganisationRecord(result.getString(2), result.getString(3))), rows);
+		collect(found, """
+				SELECT innovation_id, kind, url, title FROM innovation_link WHERE innovation_id = ANY (?)
+				ORDER BY innovation_id, position""",
+				(row, result) -> row.links.add(new CaseRecord.LinkRecord(result.getString(2).toLowerCase(Locale.ROOT),
+						result.getString(3), result.getString(4))),
+				rows);
+		collect(found, """
+				SELECT innovation_id, id, kind, media_type, file_name, size, sha256, description, width, height
+				FROM attachment WHERE innovation_id = ANY (?) ORDER BY innovation_id, position, created_at""",
+				(row, result) -> row.attachments.add(new CaseRecord.AttachmentRecord(result.getString(2),
+						result.getString(3).toLowerCase(Locale.ROOT), result.getString(4), result.getString(5),
+						result.getLong(6), result.getString(7), result.getString(8), result.getObject(9, Integer.class),
+						result.getObject(10, Integer.class))),
+				rows);
+		return slugs.stream().map(ids::get).filter(Objects::nonNull).map((id) -> rows.get(id).record()).toList();
 	}
 
-	/** A case as read, with its collections; its files are added after. */
+	private void collect(Long[] ids, String sql, RowAdder adder, Map<Long, Row> rows) {
+		this.jdbc.query((connection) -> {
+			var statement = connection.prepareStatement(sql);
+			Array array = connection.createArrayOf("bigint", ids);
+			statement.setArray(1, array);
+			return statement;
+		}, (ResultSet result) -> adder.add(rows.get(result.getLong(1)), result));
+	}
+
+	@FunctionalInterface
+	private interface RowAdder {
+
+		void add(Row row, ResultSet result) throws SQLException;
+
+	}
+
+	/** A case as read, its collections filled by the queries that follow. */
 	private final class Row {
 
 		final long id;
@@ -145,85 +152,56 @@ public class CaseRecords {
 
 		final Instant updatedAt;
 
-		final List<String> countries;
+		final List<String> countries = new ArrayList<>(2);
 
-		final List<String> sectors;
+		final List<String> sectors = new ArrayList<>(2);
 
-		final List<String> stages;
+		final List<String> stages = new ArrayList<>(2);
 
-		final List<String> tags;
+		final List<String> tags = new ArrayList<>(4);
 
-		final List<CaseRecord.OrganisationRecord> organisations;
+		final List<CaseRecord.OrganisationRecord> organisations = new ArrayList<>(2);
 
-		final List<CaseRecord.LinkRecord> links;
-
-		final boolean hasAttachments;
+		final List<CaseRecord.LinkRecord> links = new ArrayList<>(1);
 
 		final List<CaseRecord.AttachmentRecord> attachments = new ArrayList<>(0);
 
-		/** Reads the columns of {@link CaseRecords#PUBLISHED} by position. */
 		Row(ResultSet result) throws SQLException {
-			this.id = result.getLong(1);
-			this.slug = result.getString(2);
-			this.title = result.getString(3);
-			this.language = result.getString(4);
-			this.summary = result.getString(5);
-			this.overview = result.getString(6);
-			// The sections' columns follow in the order of Section.
+			this.id = result.getLong("id");
+			this.slug = result.getString("slug");
+			this.title = result.getString("title");
+			this.language = result.getString("language");
+			this.summary = result.getString("summary");
+			this.overview = result.getString("overview");
 			for (Section section : Section.values()) {
-				this.sections.put(section, result.getString(7 + section.ordinal()));
+				this.sections.put(section, result.getString(section.name().toLowerCase(Locale.ROOT)));
 			}
-			int year = result.getInt(17);
+			int year = result.getInt("launch_year");
 			this.launchYear = result.wasNull() ? null : year;
-			this.level = result.getString(18);
-			String place = result.getString(19);
-			double latitude = result.getDouble(20);
-			boolean located = !result.wasNull();
-			double longitude = result.getDouble(21);
-			this.location = (place != null || located)
-					? new CaseRecord.LocationRecord(place, located ? latitude : null, located ? longitude : null)
-					: null;
-			CaseRecord.SourceRecord source = new CaseRecord.SourceRecord(result.getString(22), result.getString(23),
-					result.getString(24));
-			this.demo = result.getBoolean(25);
+			this.level = result.getString("level_key");
+			String place = result.getString("location_name");
+			Double latitude = result.getObject("latitude", Double.class);
+			Double longitude = result.getObject("longitude", Double.class);
+			this.location = (place != null || latitude != null)
+					? new CaseRecord.LocationRecord(place, latitude, longitude) : null;
+			this.demo = result.getBoolean("demo");
+			CaseRecord.SourceRecord source = new CaseRecord.SourceRecord(result.getString("source_name"),
+					result.getString("source_url"), result.getString("licence"));
 			this.source = (this.demo && source.equals(CaseRecord.SourceRecord.NONE)) ? DEMO : source;
-			this.publishedAt = instant(result.getTimestamp(26));
-			this.updatedAt = instant(result.getTimestamp(27));
-			this.countries = ordered(Country.class, strings(result, 28));
-			this.sectors = ordered(Sector.class, strings(result, 29));
-			this.stages = ordered(InnovationStage.class, strings(result, 30));
-			this.tags = ordered(Tag.class, strings(result, 31));
-			String[] names = strings(result, 32);
-			String[] types = strings(result, 33);
-			this.organisations = new ArrayList<>(names.length);
-			for (int i = 0; i < names.length; i++) {
-				this.organisations.add(new CaseRecord.OrganisationRecord(names[i], types[i]));
-			}
-			// Each link is an array of its kind, address and title (an empty array of
-			// links has no second dimension).
-			Object[] links = (Object[]) result.getArray(34).getArray();
-			this.links = new ArrayList<>(links.length);
-			for (Object cells : links) {
-				String[] link = (String[]) cells;
-				this.links.add(new CaseRecord.LinkRecord(link[0], link[1], link[2]));
-			}
-			this.hasAttachments = result.getBoolean(35);
+			this.publishedAt = instant(result.getTimestamp("published_at"));
+			this.updatedAt = instant(result.getTimestamp("updated_at"));
 		}
 
 		CaseRecord record() {
 			return new CaseRecord(this.slug, this.title, this.language, this.summary, this.overview, this.sections,
-					this.launchYear, this.level, this.countries, this.sectors, this.stages, this.tags,
-					this.organisations, this.links, this.location, this.source, this.demo, this.publishedAt,
-					this.updatedAt, this.attachments);
+					this.launchYear, this.level, ordered(Country.class, this.countries),
+					ordered(Sector.class, this.sectors), ordered(InnovationStage.class, this.stages),
+					ordered(Tag.class, this.tags), this.organisations, this.links, this.location, this.source,
+					this.demo, this.publishedAt, this.updatedAt, this.attachments);
 		}
 
-		private List<String> ordered(Class<? extends TaxonomyTerm> taxonomy, String[] keys) {
-			return (keys.length < 2) ? Arrays.asList(keys)
-					: CaseRecords.this.taxonomies.inOrder(taxonomy, Arrays.asList(keys));
-		}
-
-		private static String[] strings(ResultSet result, int column) throws SQLException {
-			return (String[]) result.getArray(column).getArray();
+		private List<String> ordered(Class<? extends TaxonomyTerm> taxonomy, Collection<String> keys) {
+			return (keys.size() < 2) ? List.copyOf(keys) : CaseRecords.this.taxonomies.inOrder(taxonomy, keys);
 		}
 
 		private static Instant instant(Timestamp timestamp) {
