@@ -28,6 +28,7 @@ import org.casebook.taxonomy.Taxonomies;
 import org.casebook.taxonomy.TermLabels;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -136,7 +137,12 @@ public class CaseExport {
 				throw ex.getCause();
 			}
 			if (generator != null) {
-				generator.close();
+				try {
+					generator.close();
+				}
+				catch (JacksonIOException ex) {
+					throw ex.getCause();
+				}
 			}
 			writer.flush();
 			return written[0];
@@ -191,8 +197,14 @@ public class CaseExport {
 		// (English), its terms' keys what an import reads.
 		TermLabels english = this.taxonomies.in(Locale.ENGLISH);
 		return (record) -> {
-			this.lines.writeValue(generator, CaseDocument.of(record, english));
-			generator.writeRaw('\n');
+			try {
+				this.lines.writeValue(generator, CaseDocument.of(record, english));
+				generator.writeRaw('\n');
+			}
+			catch (JacksonIOException ex) {
+				// A client gone, as the container says it: the same IOException as CSV's.
+				throw ex.getCause();
+			}
 		};
 	}
 
