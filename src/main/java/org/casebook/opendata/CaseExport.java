@@ -1,5 +1,6 @@
 package org.casebook.opendata;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,6 +25,12 @@ import org.apache.commons.csv.CSVPrinter;
 import org.casebook.search.InnovationSearch;
 import org.casebook.search.SearchQuery;
 import org.casebook.taxonomy.Taxonomies;
+import org.casebook.taxonomy.TermLabels;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -46,6 +53,9 @@ public class CaseExport {
 	/** Cases read from the database at a time. */
 	static final int DATABASE_BATCH = 1000;
 
+	/** Bytes and characters kept before they are written out. */
+	private static final int OUTPUT_BUFFER = 1 << 16;
+
 	/** Batches read ahead by each export, each on a thread of its own. */
 	static final int READ_AHEAD = 3;
 
@@ -55,7 +65,11 @@ public class CaseExport {
 
 	private final Taxonomies taxonomies;
 
-	private final JsonMapper json;
+	/**
+	 * Writes the documents of JSON Lines one after the other on one generator: no
+	 * separator but the line end, no flush after each.
+	 */
+	private final ObjectWriter lines;
 
 	private final Semaphore slots;
 
@@ -67,7 +81,10 @@ public class CaseExport {
 		this.search = search;
 		this.records = records;
 		this.taxonomies = taxonomies;
-		this.json = json;
+		this.lines = json.writer()
+			.withRootValueSeparator((String) null)
+			.without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+			.without(StreamWriteFeature.AUTO_CLOSE_TARGET);
 		this.slots = new Semaphore(Math.max(1, concurrency));
 		this.reader = Executors.newFixedThreadPool(Math.max(1, concurrency) * READ_AHEAD, (task) -> {
 			Thread thread = new Thread(task, "casebook-export-reader");
@@ -87,8 +104,13 @@ public class CaseExport {
 			throw new ExportsBusyException();
 		}
 		try {
-			Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-			RowWriter rows = (format == ExportFormat.CSV) ? csv(writer, siteUrl) : jsonLines(writer);
+			// Large writes: the servlet container sends what it is given in chunks of
+			// that
+			// size.
+			OutputStream buffered = new BufferedOutputStream(out, OUTPUT_BUFFER);
+			Writer writer = new BufferedWriter(new OutputStreamWriter(buffered, StandardCharsets.UTF_8), OUTPUT_BUFFER);
+			JsonGenerator generator = (format == ExportFormat.JSONL) ? this.lines.createGenerator(buffered) : null;
+			RowWriter rows = (format == ExportFormat.CSV) ? csv(writer, siteUrl) : jsonLines(generator);
 			long[] written = { 0 };
 			try {
 				this.search.forEachMatch(query, (slugs) -> {
@@ -113,6 +135,14 @@ public class CaseExport {
 			}
 			catch (UncheckedIOException ex) {
 				throw ex.getCause();
+			}
+			if (generator != null) {
+				try {
+					generator.close();
+				}
+				catch (JacksonIOException ex) {
+					throw ex.getCause();
+				}
 			}
 			writer.flush();
 			return written[0];
@@ -158,12 +188,23 @@ public class CaseExport {
 		return (record) -> printer.printRecord(CaseCsv.row(record, siteUrl + CaseDocument.path(record.slug())));
 	}
 
-	private RowWriter jsonLines(Writer writer) {
+	/**
+	 * One document a line, written by Jackson straight as UTF-8 bytes: through a
+	 * {@code Writer} every line was a string first, then encoded again.
+	 */
+	private RowWriter jsonLines(JsonGenerator generator) {
+		// A file is the same whoever downloads it: its labels are the catalogue's own
+		// (English), its terms' keys what an import reads.
+		TermLabels english = this.taxonomies.in(Locale.ENGLISH);
 		return (record) -> {
-			// A file is the same whoever downloads it: its labels are the catalogue's own
-			// (English), its terms' keys what an import reads.
-			writer.write(this.json.writeValueAsString(CaseDocument.of(record, this.taxonomies.in(Locale.ENGLISH))));
-			writer.write('\n');
+			try {
+				this.lines.writeValue(generator, CaseDocument.of(record, english));
+				generator.writeRaw('\n');
+			}
+			catch (JacksonIOException ex) {
+				// A client gone, as the container says it: the same IOException as CSV's.
+				throw ex.getCause();
+			}
 		};
 	}
 

@@ -236,9 +236,13 @@ public final class SearchBenchmark {
 			long status = answer[0];
 			long bytes = answer[1];
 			System.out.printf(
-					"Export GET %s: %d, %,d rows, %,d MB in %.1f s: %,.0f rows/s; heap in use at most %,d MB%n", url,
-					status, rows, bytes >> 20, took, rows / took, heap[0] >> 20);
+					"Export GET %s: %d, %,d rows, %,d MB in %.1f s: %,.0f rows/s; heap in use at most %,d MB;"
+							+ " load average %s%n",
+					url, status, rows, bytes >> 20, took, rows / took, heap[0] >> 20, loadAverage());
 		}
+		System.gc();
+		System.out.printf("Heap in use after GC after the exports: %,d MB%n",
+				memory.getHeapMemoryUsage().getUsed() >> 20);
 		CaseExport export = context.getBean(CaseExport.class);
 		CaseImport imports = context.getBean(CaseImport.class);
 		Path file = data.resolve("import-benchmark.csv");
@@ -290,6 +294,14 @@ public final class SearchBenchmark {
 			bytes = body.transferTo(OutputStream.nullOutputStream());
 		}
 		return new long[] { response.statusCode(), bytes };
+	}
+
+	/**
+	 * The machine's load over the last minute: other processes share the cores, and the
+	 * figures with them.
+	 */
+	private static String loadAverage() throws IOException {
+		return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
 	}
 
 	private static MultiValueMap<String, String> parameters(String url) {
