@@ -73,9 +73,10 @@ public class CaseImport {
 	 * @param updated cases replaced
 	 * @param writeMillis time spent writing to the database
 	 * @param indexMillis time spent indexing what was written
+	 * @param stageMillis time spent in each stage, in the order they first ran
 	 */
 	public record Report(long rows, List<ImportProblem> problems, long problemCount, long created, long updated,
-			long writeMillis, long indexMillis) {
+			long writeMillis, long indexMillis, Map<String, Long> stageMillis) {
 
 		public boolean hasProblems() {
 			return this.problemCount > 0;
@@ -95,6 +96,7 @@ public class CaseImport {
 			return checked;
 		}
 		long[] done = { 0, 0, 0, 0, 0 };
+		StageTimes times = new StageTimes();
 		List<CaseRecord> batch = new ArrayList<>(BATCH);
 		Map<String, String> newTags = new LinkedHashMap<>();
 		CaseRowReader reader = new CaseRowReader(this.taxonomies);
@@ -109,32 +111,37 @@ public class CaseImport {
 					.filter((key) -> !this.taxonomies.contains(Tag.class, key))
 					.forEach((key) -> newTags.putIfAbsent(key, label(key)));
 				if (batch.size() == BATCH) {
-					write(batch, newTags, author, done, progress);
+					times.mark("read: parse, rows");
+					write(batch, newTags, author, done, progress, times);
+					times.restart();
 				}
 			}, (problem) -> {
 				throw new IllegalStateException("The file changed since it was checked: " + problem);
 			});
 		}
 		if (!batch.isEmpty()) {
-			write(batch, newTags, author, done, progress);
+			times.mark("read: parse, rows");
+			write(batch, newTags, author, done, progress, times);
 		}
-		log.info("Imported {} cases: {} new, {} replaced", done[0], done[1], done[2]);
-		return new Report(checked.rows(), List.of(), 0, done[1], done[2], done[3] / 1_000_000, done[4] / 1_000_000);
+		log.info("Imported {} cases: {} new, {} replaced; time by stage (ms): {}", done[0], done[1], done[2],
+				times.millis());
+		return new Report(checked.rows(), List.of(), 0, done[1], done[2], done[3] / 1_000_000, done[4] / 1_000_000,
+				times.millis());
 	}
 
 	private void write(List<CaseRecord> batch, Map<String, String> newTags, String author, long[] done,
-			LongConsumer progress) {
+			LongConsumer progress, StageTimes times) {
 		CaseWriter.Written written;
 		long start = System.nanoTime();
 		try {
-			written = this.writer.write(batch, newTags, this.clock.instant(), author);
+			written = this.writer.write(batch, newTags, this.clock.instant(), author, times);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not write imported cases", ex);
 		}
 		long wrote = System.nanoTime();
 		// Written with COPY, unseen by Hibernate Search: indexed here.
-		this.index.reindex(written.ids());
+		this.index.reindex(written.ids(), times::add);
 		done[3] += wrote - start;
 		done[4] += System.nanoTime() - wrote;
 		done[0] += batch.size();
@@ -171,7 +178,7 @@ public class CaseImport {
 		slugs.duplicates(collect);
 		List<ImportProblem> ordered = new ArrayList<>(problems);
 		ordered.sort(Comparator.comparingLong(ImportProblem::line));
-		return new Report(rows[0], ordered, problemCount[0], 0, 0, 0, 0);
+		return new Report(rows[0], ordered, problemCount[0], 0, 0, 0, 0, Map.of());
 	}
 
 	/**

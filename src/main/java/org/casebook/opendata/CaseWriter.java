@@ -57,15 +57,18 @@ class CaseWriter {
 	 * @param now when, for dates the cases do not give
 	 * @param author who imports them
 	 */
-	Written write(List<CaseRecord> cases, Map<String, String> tagLabels, Instant now, String author)
+	Written write(List<CaseRecord> cases, Map<String, String> tagLabels, Instant now, String author, StageTimes times)
 			throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try {
+				times.restart();
 				addTags(connection, tagLabels);
 				Map<String, Long> existing = existing(connection, cases);
+				times.mark("write: tags, existing slugs");
 				// Their version before this import, if none was kept yet.
 				HistoryBaseline.ensure(connection, existing.values());
+				times.mark("write: history baseline");
 				long[] fresh = InnovationIds.reserve(connection, cases.size() - existing.size());
 				List<Long> ids = new ArrayList<>(cases.size());
 				int next = 0;
@@ -95,11 +98,13 @@ class CaseWriter {
 						links.row(id, position, link.kind().toUpperCase(Locale.ROOT), link.url(), link.title());
 					}
 				}
+				times.mark("write: rows to CSV");
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("CREATE TEMPORARY TABLE import_innovation (LIKE innovation) ON COMMIT DROP");
 				}
 				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 				innovations.copyTo(copy);
+				times.mark("write: COPY cases");
 				long revision = revision(connection, now, author);
 				try (Statement statement = connection.createStatement()) {
 					for (String table : CHILD_TABLES.keySet()) {
@@ -109,15 +114,19 @@ class CaseWriter {
 								+ table + " WHERE innovation_id IN (SELECT i.id FROM import_innovation i"
 								+ " WHERE EXISTS (SELECT 1 FROM innovation_aud a WHERE a.id = i.id))");
 					}
+					times.mark("write: old collections kept");
 					statement.execute(upsert());
+					times.mark("write: upsert");
 					for (String table : CHILD_TABLES.keySet()) {
 						statement.execute(
 								"DELETE FROM " + table + " WHERE innovation_id IN (SELECT id FROM import_innovation)");
 					}
+					times.mark("write: collections deleted");
 				}
 				for (CopyRows children : List.of(countries, sectors, stages, tags, organisations, links)) {
 					children.copyTo(copy);
 				}
+				times.mark("write: COPY collections");
 				try (PreparedStatement audit = connection
 					.prepareStatement("INSERT INTO innovation_aud (id, rev, revtype, " + COLUMNS.substring(4)
 							+ ") SELECT i.id, " + revision + ", CASE WHEN i.id = ANY (?) THEN 1 ELSE 0 END, "
@@ -126,12 +135,15 @@ class CaseWriter {
 					audit.setArray(1, connection.createArrayOf("bigint", existing.values().toArray()));
 					audit.executeUpdate();
 				}
+				times.mark("write: audit cases");
 				try (Statement statement = connection.createStatement()) {
 					for (Map.Entry<String, List<String>> table : CHILD_TABLES.entrySet()) {
 						audit(statement, table.getKey(), table.getValue(), revision);
 					}
 				}
+				times.mark("write: audit collections");
 				connection.commit();
+				times.mark("write: commit");
 				return new Written(ids, cases.size() - existing.size(), existing.size());
 			}
 			catch (SQLException | RuntimeException ex) {

@@ -88,7 +88,8 @@ public final class SearchBenchmark {
 		boolean reindex = Boolean.parseBoolean(options.getOrDefault("reindex", "false"));
 		boolean map = Boolean.parseBoolean(options.getOrDefault("map", "true"));
 		boolean mix = Boolean.parseBoolean(options.getOrDefault("mix", "false"));
-		boolean openData = Boolean.parseBoolean(options.getOrDefault("opendata", "false"));
+		// true: exports then an import; import: the import alone.
+		String openData = options.getOrDefault("opendata", "false");
 		boolean curation = Boolean.parseBoolean(options.getOrDefault("curation", "false"));
 		Path data = Path.of("data", "benchmark-" + cases).toAbsolutePath();
 		String engine = options.getOrDefault("engine", "lucene");
@@ -142,8 +143,12 @@ public final class SearchBenchmark {
 				mixedLoad(context, base, data, clients, seconds, warmUp);
 				return;
 			}
-			if (openData) {
+			if (openData.equals("true")) {
 				openData(context, base, data);
+				return;
+			}
+			if (openData.equals("import")) {
+				importData(context, base, data);
 				return;
 			}
 			if (curation) {
@@ -225,6 +230,15 @@ public final class SearchBenchmark {
 					"Export GET %s: %d, %,d rows, %,d MB in %.1f s: %,.0f rows/s; heap in use at most %,d MB%n", url,
 					status, rows, bytes >> 20, took, rows / took, heap[0] >> 20);
 		}
+		importData(context, base, data);
+	}
+
+	/**
+	 * Checks then imports the CSV of one sector's cases over the existing ones
+	 * (-Dbenchmark.opendata=import: this alone), printing where the time goes.
+	 */
+	private static void importData(ConfigurableApplicationContext context, String base, Path data) throws Exception {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		CaseExport export = context.getBean(CaseExport.class);
 		CaseImport imports = context.getBean(CaseImport.class);
 		Path file = data.resolve("import-benchmark.csv");
@@ -248,6 +262,9 @@ public final class SearchBenchmark {
 						+ " (%,.0f rows/s), reindexing %.1f s (%,.0f rows/s), the rest checking%n",
 				exported, took, written / took, imported.writeMillis() / 1e3, written * 1e3 / imported.writeMillis(),
 				imported.indexMillis() / 1e3, written * 1e3 / imported.indexMillis());
+		imported.stageMillis()
+			.forEach((stage, millis) -> System.out.printf("  %-32s %,7d ms  %,9.0f rows/s%n", stage, millis,
+					written * 1e3 / Math.max(1, millis)));
 		Files.delete(file);
 		System.gc();
 		System.out.printf("Heap in use after GC after the exports and the import: %,d MB%n",
