@@ -13,13 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import javax.sql.DataSource;
+import java.util.function.LongConsumer;
 
 import org.casebook.database.CopyRows;
 import org.casebook.innovation.HistoryBaseline;
 import org.casebook.innovation.InnovationIds;
 import org.casebook.innovation.Section;
+import org.casebook.search.index.CaseBulkWrites;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -29,9 +29,11 @@ import org.springframework.stereotype.Repository;
  * Writes imported cases, many at a time, in one transaction per batch: a case whose slug
  * exists is replaced (its id and creation date stay), a new one is added. With
  * PostgreSQL's COPY into a temporary table and one upsert from it, a thousand cases take
- * a few tens of milliseconds; Hibernate would take seconds. Hibernate Search does not see
- * these writes: the caller reindexes the ids returned. Envers does not see them either:
- * each batch is a revision of kind {@code IMPORT}, written here as Envers writes its own.
+ * a few tens of milliseconds; Hibernate would take seconds. Hibernate Search's listeners
+ * do not see these writes: with OpenSearch's outbox, {@link CaseBulkWrites} writes their
+ * index events in the batch's transaction; with Lucene, the caller reindexes the ids
+ * returned once it committed. Envers does not see them either: each batch is a revision
+ * of kind {@code IMPORT}, written here as Envers writes its own.
  */
 @Repository
 class CaseWriter {
@@ -41,10 +43,18 @@ class CaseWriter {
 	/** The tables of a case's collections, with their columns besides the case's id. */
 	private static final Map<String, List<String>> CHILD_TABLES = HistoryBaseline.COLLECTIONS;
 
-	private final DataSource dataSource;
+	private final CaseBulkWrites bulkWrites;
 
-	CaseWriter(DataSource dataSource) {
-		this.dataSource = dataSource;
+	CaseWriter(CaseBulkWrites bulkWrites) {
+		this.bulkWrites = bulkWrites;
+	}
+
+	/**
+	 * Whether each batch's transaction holds the index changes of its cases (OpenSearch's
+	 * outbox); if not, the caller reindexes them once it committed.
+	 */
+	boolean indexChangesCommitted() {
+		return this.bulkWrites.changesCommittedWithData();
 	}
 
 	/** What a batch did. */
@@ -56,101 +66,98 @@ class CaseWriter {
 	 * @param tagLabels labels for tags not known yet, by key
 	 * @param now when, for dates the cases do not give
 	 * @param author who imports them
+	 * @param times told how long each stage took
 	 */
 	Written write(List<CaseRecord> cases, Map<String, String> tagLabels, Instant now, String author, StageTimes times)
 			throws SQLException {
-		try (Connection connection = this.dataSource.getConnection()) {
-			connection.setAutoCommit(false);
-			try {
-				times.restart();
-				addTags(connection, tagLabels);
-				Map<String, Long> existing = existing(connection, cases);
-				times.mark("write: tags, existing slugs");
-				// Their version before this import, if none was kept yet.
-				HistoryBaseline.ensure(connection, existing.values());
-				times.mark("write: history baseline");
-				long[] fresh = InnovationIds.reserve(connection, cases.size() - existing.size());
-				List<Long> ids = new ArrayList<>(cases.size());
-				int next = 0;
-				CopyRows innovations = new CopyRows("import_innovation (" + COLUMNS + ")");
-				CopyRows countries = new CopyRows("innovation_country (innovation_id, country_code)");
-				CopyRows sectors = new CopyRows("innovation_sector (innovation_id, sector_key)");
-				CopyRows stages = new CopyRows("innovation_innovation_stage (innovation_id, stage_key)");
-				CopyRows tags = new CopyRows("innovation_tag (innovation_id, tag_key)");
-				CopyRows organisations = new CopyRows(
-						"innovation_organisation (innovation_id, position, name, type_key)");
-				CopyRows links = new CopyRows("innovation_link (innovation_id, position, kind, url, title)");
-				for (CaseRecord record : cases) {
-					Long known = existing.get(record.slug());
-					long id = (known != null) ? known : fresh[next++];
-					ids.add(id);
-					innovations.row(row(id, record, now));
-					record.countries().forEach((key) -> countries.row(id, key));
-					record.sectors().forEach((key) -> sectors.row(id, key));
-					record.stages().forEach((key) -> stages.row(id, key));
-					record.tags().forEach((key) -> tags.row(id, key));
-					for (int position = 0; position < record.organisations().size(); position++) {
-						CaseRecord.OrganisationRecord organisation = record.organisations().get(position);
-						organisations.row(id, position, organisation.name(), organisation.type());
-					}
-					for (int position = 0; position < record.links().size(); position++) {
-						CaseRecord.LinkRecord link = record.links().get(position);
-						links.row(id, position, link.kind().toUpperCase(Locale.ROOT), link.url(), link.title());
-					}
-				}
-				times.mark("write: rows to CSV");
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("CREATE TEMPORARY TABLE import_innovation (LIKE innovation) ON COMMIT DROP");
-				}
-				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-				innovations.copyTo(copy);
-				times.mark("write: COPY cases");
-				long revision = revision(connection, now, author);
-				try (Statement statement = connection.createStatement()) {
-					for (String table : CHILD_TABLES.keySet()) {
-						// What a case had, if its history is kept: the revision records
-						// what changed.
-						statement.execute("CREATE TEMPORARY TABLE old_" + table + " ON COMMIT DROP AS SELECT * FROM "
-								+ table + " WHERE innovation_id IN (SELECT i.id FROM import_innovation i"
-								+ " WHERE EXISTS (SELECT 1 FROM innovation_aud a WHERE a.id = i.id))");
-					}
-					times.mark("write: old collections kept");
-					statement.execute(upsert());
-					times.mark("write: upsert");
-					for (String table : CHILD_TABLES.keySet()) {
-						statement.execute(
-								"DELETE FROM " + table + " WHERE innovation_id IN (SELECT id FROM import_innovation)");
-					}
-					times.mark("write: collections deleted");
-				}
-				for (CopyRows children : List.of(countries, sectors, stages, tags, organisations, links)) {
-					children.copyTo(copy);
-				}
-				times.mark("write: COPY collections");
-				try (PreparedStatement audit = connection
-					.prepareStatement("INSERT INTO innovation_aud (id, rev, revtype, " + COLUMNS.substring(4)
-							+ ") SELECT i.id, " + revision + ", CASE WHEN i.id = ANY (?) THEN 1 ELSE 0 END, "
-							+ prefixed("i.", COLUMNS.substring(4))
-							+ " FROM innovation i WHERE i.id IN (SELECT id FROM import_innovation)")) {
-					audit.setArray(1, connection.createArrayOf("bigint", existing.values().toArray()));
-					audit.executeUpdate();
-				}
-				times.mark("write: audit cases");
-				try (Statement statement = connection.createStatement()) {
-					for (Map.Entry<String, List<String>> table : CHILD_TABLES.entrySet()) {
-						audit(statement, table.getKey(), table.getValue(), revision);
-					}
-				}
-				times.mark("write: audit collections");
-				connection.commit();
-				times.mark("write: commit");
-				return new Written(ids, cases.size() - existing.size(), existing.size());
+		times.restart();
+		Written written = this.bulkWrites
+			.inTransaction((connection, changed) -> write(connection, cases, tagLabels, now, author, changed, times));
+		times.mark(this.bulkWrites.changesCommittedWithData() ? "write: index events, commit" : "write: commit");
+		return written;
+	}
+
+	private static Written write(Connection connection, List<CaseRecord> cases, Map<String, String> tagLabels,
+			Instant now, String author, LongConsumer changed, StageTimes times) throws SQLException {
+		addTags(connection, tagLabels);
+		Map<String, Long> existing = existing(connection, cases);
+		times.mark("write: tags, existing slugs");
+		// Their version before this import, if none was kept yet.
+		HistoryBaseline.ensure(connection, existing.values());
+		times.mark("write: history baseline");
+		long[] fresh = InnovationIds.reserve(connection, cases.size() - existing.size());
+		List<Long> ids = new ArrayList<>(cases.size());
+		int next = 0;
+		CopyRows innovations = new CopyRows("import_innovation (" + COLUMNS + ")");
+		CopyRows countries = new CopyRows("innovation_country (innovation_id, country_code)");
+		CopyRows sectors = new CopyRows("innovation_sector (innovation_id, sector_key)");
+		CopyRows stages = new CopyRows("innovation_innovation_stage (innovation_id, stage_key)");
+		CopyRows tags = new CopyRows("innovation_tag (innovation_id, tag_key)");
+		CopyRows organisations = new CopyRows("innovation_organisation (innovation_id, position, name, type_key)");
+		CopyRows links = new CopyRows("innovation_link (innovation_id, position, kind, url, title)");
+		for (CaseRecord record : cases) {
+			Long known = existing.get(record.slug());
+			long id = (known != null) ? known : fresh[next++];
+			ids.add(id);
+			changed.accept(id);
+			innovations.row(row(id, record, now));
+			record.countries().forEach((key) -> countries.row(id, key));
+			record.sectors().forEach((key) -> sectors.row(id, key));
+			record.stages().forEach((key) -> stages.row(id, key));
+			record.tags().forEach((key) -> tags.row(id, key));
+			for (int position = 0; position < record.organisations().size(); position++) {
+				CaseRecord.OrganisationRecord organisation = record.organisations().get(position);
+				organisations.row(id, position, organisation.name(), organisation.type());
 			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
+			for (int position = 0; position < record.links().size(); position++) {
+				CaseRecord.LinkRecord link = record.links().get(position);
+				links.row(id, position, link.kind().toUpperCase(Locale.ROOT), link.url(), link.title());
 			}
 		}
+		times.mark("write: rows to CSV");
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TEMPORARY TABLE import_innovation (LIKE innovation) ON COMMIT DROP");
+		}
+		CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+		innovations.copyTo(copy);
+		times.mark("write: COPY cases");
+		long revision = revision(connection, now, author);
+		try (Statement statement = connection.createStatement()) {
+			for (String table : CHILD_TABLES.keySet()) {
+				// What a case had, if its history is kept: the revision records
+				// what changed.
+				statement.execute("CREATE TEMPORARY TABLE old_" + table + " ON COMMIT DROP AS SELECT * FROM " + table
+						+ " WHERE innovation_id IN (SELECT i.id FROM import_innovation i"
+						+ " WHERE EXISTS (SELECT 1 FROM innovation_aud a WHERE a.id = i.id))");
+			}
+			times.mark("write: old collections kept");
+			statement.execute(upsert());
+			times.mark("write: upsert");
+			for (String table : CHILD_TABLES.keySet()) {
+				statement
+					.execute("DELETE FROM " + table + " WHERE innovation_id IN (SELECT id FROM import_innovation)");
+			}
+			times.mark("write: collections deleted");
+		}
+		for (CopyRows children : List.of(countries, sectors, stages, tags, organisations, links)) {
+			children.copyTo(copy);
+		}
+		times.mark("write: COPY collections");
+		try (PreparedStatement audit = connection.prepareStatement(
+				"INSERT INTO innovation_aud (id, rev, revtype, " + COLUMNS.substring(4) + ") SELECT i.id, " + revision
+						+ ", CASE WHEN i.id = ANY (?) THEN 1 ELSE 0 END, " + prefixed("i.", COLUMNS.substring(4))
+						+ " FROM innovation i WHERE i.id IN (SELECT id FROM import_innovation)")) {
+			audit.setArray(1, connection.createArrayOf("bigint", existing.values().toArray()));
+			audit.executeUpdate();
+		}
+		times.mark("write: audit cases");
+		try (Statement statement = connection.createStatement()) {
+			for (Map.Entry<String, List<String>> table : CHILD_TABLES.entrySet()) {
+				audit(statement, table.getKey(), table.getValue(), revision);
+			}
+		}
+		times.mark("write: audit collections");
+		return new Written(ids, cases.size() - existing.size(), existing.size());
 	}
 
 	/** A revision of kind IMPORT, for the audit rows of this batch. */

@@ -16,14 +16,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ObjLongConsumer;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.casebook.innovation.Innovation;
 import org.casebook.innovation.PublicationStatus;
-import org.hibernate.Hibernate;
 import org.hibernate.search.engine.backend.metamodel.IndexDescriptor;
 import org.hibernate.search.engine.backend.metamodel.IndexFieldDescriptor;
 import org.hibernate.search.engine.backend.metamodel.IndexValueFieldTypeDescriptor;
@@ -258,20 +256,10 @@ public class SearchIndexMaintenance {
 	 * events written here).
 	 */
 	public void reindex(Collection<Long> ids) {
-		reindex(ids, (stage, nanos) -> {
-		});
-	}
-
-	/**
-	 * {@link #reindex(Collection)}, telling how long each step took.
-	 * @param times told the nanoseconds of each step: loading the cases, indexing them
-	 */
-	public void reindex(Collection<Long> ids, ObjLongConsumer<String> times) {
 		List<Long> all = List.copyOf(ids);
 		for (int from = 0; from < all.size(); from += REPAIR_BATCH) {
 			List<Long> batch = all.subList(from, Math.min(all.size(), from + REPAIR_BATCH));
 			try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
-				long start = System.nanoTime();
 				// In a transaction: with outbox polling, the changes are events written
 				// in it.
 				entityManager.getTransaction().begin();
@@ -284,21 +272,12 @@ public class SearchIndexMaintenance {
 					// The routing binder keeps unpublished cases out of the index.
 					plan.addOrUpdate(innovation);
 					gone.remove(innovation.getId());
-					Hibernate.initialize(innovation.getCountries());
-					Hibernate.initialize(innovation.getSectors());
-					Hibernate.initialize(innovation.getStages());
-					Hibernate.initialize(innovation.getTags());
-					Hibernate.initialize(innovation.getOrganisations());
 				}
 				gone.forEach((id) -> plan.purge(Innovation.class, id, null));
-				long loaded = System.nanoTime();
-				times.accept("index: load cases", loaded - start);
 				plan.execute();
 				entityManager.getTransaction().commit();
-				times.accept("index: documents, engine", System.nanoTime() - loaded);
 			}
 		}
-		long start = System.nanoTime();
 		try {
 			if (!this.storage.awaitIndexing(REINDEX_WAIT)) {
 				log.warn("Reindexed {} cases; not all searchable yet after {}", all.size(), REINDEX_WAIT);
@@ -307,7 +286,30 @@ public class SearchIndexMaintenance {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		times.accept("index: wait until searchable", System.nanoTime() - start);
+	}
+
+	/**
+	 * Waits until the changes committed so far are searchable (with OpenSearch's outbox,
+	 * once the nodes have processed their events), for at most a minute.
+	 */
+	public void awaitSearchable() {
+		try {
+			if (!this.storage.awaitIndexing(REINDEX_WAIT)) {
+				log.warn("Index changes not all searchable yet after {}", REINDEX_WAIT);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Indexes many cases written with plain SQL, batch after batch, without a commit of
+	 * the index per batch: for imports, where the engine's changes are not committed with
+	 * the data.
+	 */
+	public BulkIndexing bulkIndexing() {
+		return new BulkIndexing(this.entityManagerFactory);
 	}
 
 	/** Whether a rebuild is running: the index changes all the time. */
