@@ -205,7 +205,7 @@ public class CaseImport {
 				awaitIndexed();
 				this.indexed = this.indexer.submit(() -> {
 					long indexing = System.nanoTime();
-					this.indexing.add(written.ids(), this.indexTimes::add);
+					this.indexing.add(written.toIndex(), this.indexTimes::add);
 					this.indexNanos += System.nanoTime() - indexing;
 				});
 			}

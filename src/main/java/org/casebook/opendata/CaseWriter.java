@@ -11,11 +11,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.LongConsumer;
+import java.util.Set;
 
 import org.casebook.database.CopyRows;
 import org.casebook.innovation.HistoryBaseline;
@@ -59,8 +60,30 @@ class CaseWriter {
 		return this.bulkWrites.changesCommittedWithData();
 	}
 
-	/** What a batch did. */
-	record Written(List<Long> ids, int created, int updated) {
+	/**
+	 * What a batch did.
+	 *
+	 * @param ids the cases written, in file order
+	 * @param toIndex the cases to index once committed (none when the transaction held
+	 * their index changes)
+	 */
+	record Written(List<Long> ids, int created, int updated, List<Long> toIndex) {
+	}
+
+	/**
+	 * What the SQL of a batch did.
+	 *
+	 * @param changed the cases added or changed
+	 * @param versions the version ({@code updatedAt}) of every case written
+	 */
+	private record Rows(List<Long> ids, int created, int updated, Set<Long> changed, Map<Long, Instant> versions) {
+
+		CaseBulkWrites.Touched touched() {
+			Map<Long, Instant> unchanged = new HashMap<>(this.versions);
+			unchanged.keySet().removeAll(this.changed);
+			return new CaseBulkWrites.Touched(this.changed, unchanged);
+		}
+
 	}
 
 	/**
@@ -73,14 +96,15 @@ class CaseWriter {
 	Written write(List<CaseRecord> cases, Map<String, String> tagLabels, Instant now, String author, StageTimes times)
 			throws SQLException {
 		times.restart();
-		Written written = this.bulkWrites
-			.inTransaction((connection, changed) -> write(connection, cases, tagLabels, now, author, changed, times));
+		CaseBulkWrites.Written<Rows> written = this.bulkWrites.inTransaction(
+				(connection) -> write(connection, cases, tagLabels, now, author, times), Rows::touched);
 		times.mark(this.bulkWrites.changesCommittedWithData() ? "write: index events, commit" : "write: commit");
-		return written;
+		Rows rows = written.result();
+		return new Written(rows.ids(), rows.created(), rows.updated(), written.toIndex());
 	}
 
-	private static Written write(Connection connection, List<CaseRecord> cases, Map<String, String> tagLabels,
-			Instant now, String author, LongConsumer changed, StageTimes times) throws SQLException {
+	private static Rows write(Connection connection, List<CaseRecord> cases, Map<String, String> tagLabels,
+			Instant now, String author, StageTimes times) throws SQLException {
 		addTags(connection, tagLabels);
 		Map<String, Long> existing = existing(connection, cases);
 		times.mark("write: tags, existing slugs");
@@ -90,6 +114,7 @@ class CaseWriter {
 		long[] fresh = InnovationIds.reserve(connection, cases.size() - existing.size());
 		List<Long> ids = new ArrayList<>(cases.size());
 		int next = 0;
+		Map<Long, Instant> versions = new HashMap<>();
 		CopyRows innovations = new CopyRows("import_innovation (" + COLUMNS + ")");
 		// Each case's collections as the file has them, in temporary tables of their own.
 		Map<String, CopyRows> children = new LinkedHashMap<>();
@@ -99,7 +124,7 @@ class CaseWriter {
 			Long known = existing.get(record.slug());
 			long id = (known != null) ? known : fresh[next++];
 			ids.add(id);
-			changed.accept(id);
+			versions.put(id, (record.updatedAt() != null) ? record.updatedAt() : now);
 			innovations.row(row(id, record, now));
 			record.countries().forEach((key) -> children.get("innovation_country").row(id, key));
 			record.sectors().forEach((key) -> children.get("innovation_sector").row(id, key));
@@ -140,8 +165,11 @@ class CaseWriter {
 		times.mark("write: COPY collections");
 		Array written = connection.createArrayOf("bigint", ids.toArray());
 		long revision = revision(connection, now, author);
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(upsert());
+		Set<Long> changed = new HashSet<>();
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(upsert())) {
+			while (rows.next()) {
+				changed.add(rows.getLong(1));
+			}
 		}
 		times.mark("write: upsert");
 		try (PreparedStatement audit = connection.prepareStatement("INSERT INTO innovation_aud (id, rev, revtype, "
@@ -153,10 +181,10 @@ class CaseWriter {
 		}
 		times.mark("write: audit cases");
 		for (Map.Entry<String, List<String>> table : CHILD_TABLES.entrySet()) {
-			replace(connection, table.getKey(), table.getValue(), written, revision);
+			changed.addAll(replace(connection, table.getKey(), table.getValue(), written, revision));
 		}
 		times.mark("write: collections replaced, audited");
-		return new Written(ids, cases.size() - existing.size(), existing.size());
+		return new Rows(ids, cases.size() - existing.size(), existing.size(), changed, versions);
 	}
 
 	/** A revision of kind IMPORT, for the audit rows of this batch. */
@@ -187,9 +215,11 @@ class CaseWriter {
 	 * row's references checked by a trigger.) A case written before its history was kept
 	 * has its first version recorded before this ({@link HistoryBaseline}), so every
 	 * change is one from a recorded version.
+	 * @return the cases whose rows changed
 	 */
-	private static void replace(Connection connection, String table, List<String> columns, Array ids, long revision)
-			throws SQLException {
+	private static Set<Long> replace(Connection connection, String table, List<String> columns, Array ids,
+			long revision) throws SQLException {
+		Set<Long> changed = new HashSet<>();
 		String all = "innovation_id, " + String.join(", ", columns);
 		StringBuilder same = new StringBuilder("n.innovation_id = t.innovation_id");
 		for (String column : columns) {
@@ -198,15 +228,26 @@ class CaseWriter {
 		String audit = "INSERT INTO " + table + "_aud (rev, revtype, " + all + ") SELECT " + revision + ", ";
 		try (PreparedStatement removed = connection.prepareStatement("WITH removed AS (DELETE FROM " + table
 				+ " t WHERE t.innovation_id = ANY (?) AND NOT EXISTS (SELECT 1 FROM new_" + table + " n WHERE " + same
-				+ ") RETURNING " + prefixed("t.", all) + ") " + audit + "2, " + all + " FROM removed")) {
+				+ ") RETURNING " + prefixed("t.", all) + "), audited AS (" + audit + "2, " + all
+				+ " FROM removed) SELECT DISTINCT innovation_id FROM removed")) {
 			removed.setArray(1, ids);
-			removed.executeUpdate();
+			try (ResultSet rows = removed.executeQuery()) {
+				while (rows.next()) {
+					changed.add(rows.getLong(1));
+				}
+			}
 		}
-		try (Statement statement = connection.createStatement()) {
-			statement.executeUpdate("WITH added AS (INSERT INTO " + table + " (" + all + ") SELECT "
-					+ prefixed("n.", all) + " FROM new_" + table + " n WHERE NOT EXISTS (SELECT 1 FROM " + table
-					+ " t WHERE " + same + ") RETURNING " + all + ") " + audit + "0, " + all + " FROM added");
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("WITH added AS (INSERT INTO " + table + " (" + all
+						+ ") SELECT " + prefixed("n.", all) + " FROM new_" + table
+						+ " n WHERE NOT EXISTS (SELECT 1 FROM " + table + " t WHERE " + same + ") RETURNING " + all
+						+ "), audited AS (" + audit + "0, " + all
+						+ " FROM added) SELECT DISTINCT innovation_id FROM added")) {
+			while (rows.next()) {
+				changed.add(rows.getLong(1));
+			}
 		}
+		return changed;
 	}
 
 	private static String prefixed(String prefix, String columns) {
@@ -217,16 +258,23 @@ class CaseWriter {
 		return prefixed.toString();
 	}
 
-	/** Everything but the id and the creation date is the file's. */
+	/**
+	 * Everything but the id and the creation date is the file's. A case the file gives as
+	 * it is stays untouched; the others' ids are returned.
+	 */
 	private static String upsert() {
 		StringBuilder update = new StringBuilder();
+		List<String> columns = new ArrayList<>();
 		for (String column : COLUMNS.split(", ")) {
 			if (!column.equals("id") && !column.equals("created_at")) {
 				update.append(update.isEmpty() ? "" : ", ").append(column).append(" = EXCLUDED.").append(column);
+				columns.add(column);
 			}
 		}
 		return "INSERT INTO innovation (" + COLUMNS + ") SELECT " + COLUMNS
-				+ " FROM import_innovation ON CONFLICT (id) DO UPDATE SET " + update;
+				+ " FROM import_innovation ON CONFLICT (id) DO UPDATE SET " + update + " WHERE ("
+				+ prefixed("innovation.", String.join(", ", columns)) + ") IS DISTINCT FROM ("
+				+ prefixed("EXCLUDED.", String.join(", ", columns)) + ") RETURNING id";
 	}
 
 	private static void addTags(Connection connection, Map<String, String> labels) throws SQLException {

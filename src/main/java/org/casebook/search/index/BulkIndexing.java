@@ -62,6 +62,9 @@ public final class BulkIndexing {
 	 * documents
 	 */
 	public void add(Collection<Long> ids, ObjLongConsumer<String> times) {
+		if (ids.isEmpty()) {
+			return;
+		}
 		long start = System.nanoTime();
 		try (Session session = this.sessionFactory.openSession()) {
 			session.setDefaultReadOnly(true);

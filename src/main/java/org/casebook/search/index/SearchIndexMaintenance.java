@@ -205,6 +205,30 @@ public class SearchIndexMaintenance {
 	}
 
 	/**
+	 * Of these cases, those whose document is missing or holds another version than the
+	 * one given (its {@code updatedAt}), as the index check compares them.
+	 */
+	public Set<Long> notCurrent(Map<Long, Instant> versions) {
+		if (versions.isEmpty()) {
+			return Set.of();
+		}
+		Set<Long> notCurrent = new HashSet<>(versions.keySet());
+		try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
+			for (List<?> document : Search.session(entityManager)
+				.search(Innovation.class)
+				.select((f) -> f.composite().from(f.id(Long.class), f.field("updatedAt", Instant.class)).asList())
+				.where((f) -> f.id().matchingAny(versions.keySet()))
+				.fetchHits(versions.size())) {
+				Long id = (Long) document.get(0);
+				if (version(versions.get(id)).equals(version((Instant) document.get(1)))) {
+					notCurrent.remove(id);
+				}
+			}
+		}
+		return notCurrent;
+	}
+
+	/**
 	 * A version as PostgreSQL keeps it: to the nearest microsecond, half up (an entity
 	 * indexed before it was read back may hold nanoseconds: 1.5 µs is kept as 2 µs).
 	 */
