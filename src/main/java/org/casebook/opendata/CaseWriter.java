@@ -96,15 +96,15 @@ class CaseWriter {
 	Written write(List<CaseRecord> cases, Map<String, String> tagLabels, Instant now, String author, StageTimes times)
 			throws SQLException {
 		times.restart();
-		CaseBulkWrites.Written<Rows> written = this.bulkWrites.inTransaction(
-				(connection) -> write(connection, cases, tagLabels, now, author, times), Rows::touched);
+		CaseBulkWrites.Written<Rows> written = this.bulkWrites
+			.inTransaction((connection) -> write(connection, cases, tagLabels, now, author, times), Rows::touched);
 		times.mark(this.bulkWrites.changesCommittedWithData() ? "write: index events, commit" : "write: commit");
 		Rows rows = written.result();
 		return new Written(rows.ids(), rows.created(), rows.updated(), written.toIndex());
 	}
 
-	private static Rows write(Connection connection, List<CaseRecord> cases, Map<String, String> tagLabels,
-			Instant now, String author, StageTimes times) throws SQLException {
+	private static Rows write(Connection connection, List<CaseRecord> cases, Map<String, String> tagLabels, Instant now,
+			String author, StageTimes times) throws SQLException {
 		addTags(connection, tagLabels);
 		Map<String, Long> existing = existing(connection, cases);
 		times.mark("write: tags, existing slugs");
@@ -238,10 +238,9 @@ class CaseWriter {
 			}
 		}
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("WITH added AS (INSERT INTO " + table + " (" + all
-						+ ") SELECT " + prefixed("n.", all) + " FROM new_" + table
-						+ " n WHERE NOT EXISTS (SELECT 1 FROM " + table + " t WHERE " + same + ") RETURNING " + all
-						+ "), audited AS (" + audit + "0, " + all
+				ResultSet rows = statement.executeQuery("WITH added AS (INSERT INTO " + table + " (" + all + ") SELECT "
+						+ prefixed("n.", all) + " FROM new_" + table + " n WHERE NOT EXISTS (SELECT 1 FROM " + table
+						+ " t WHERE " + same + ") RETURNING " + all + "), audited AS (" + audit + "0, " + all
 						+ " FROM added) SELECT DISTINCT innovation_id FROM added")) {
 			while (rows.next()) {
 				changed.add(rows.getLong(1));

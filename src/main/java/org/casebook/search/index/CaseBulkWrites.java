@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Writes of many cases with plain SQL (COPY, set-based statements), which Hibernate
- * Search's listeners do not see, in one transaction that also records their index
- * changes where the engine keeps them in PostgreSQL ({@link #changesCommittedWithData()}:
+ * Search's listeners do not see, in one transaction that also records their index changes
+ * where the engine keeps them in PostgreSQL ({@link #changesCommittedWithData()}:
  * OpenSearch's outbox). There, Hibernate Search's own indexing plan writes the outbox
  * events of the cases, in the same transaction as the cases: the write and its index
  * events are committed or lost together, and a node killed right after the commit leaves
