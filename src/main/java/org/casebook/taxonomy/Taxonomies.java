@@ -75,7 +75,14 @@ public class Taxonomies {
 			String name = new Locale("", key.toUpperCase(Locale.ROOT)).getDisplayCountry(locale);
 			return Optional.of((name.isEmpty() || name.equalsIgnoreCase(key)) ? own.get() : name);
 		}
-		return Optional.of(this.messages.getMessage(messageKey(taxonomy, key), null, own.get(), locale));
+		String message = messageKey(taxonomy, key);
+		if (taxonomy != ContentLanguage.class
+				&& !own.get().equals(this.messages.getMessage(message, null, null, Locale.ENGLISH))) {
+			// Translated from another label: the term was renamed since (editors rename
+			// tags), and a translation of the old name would say something else.
+			return own;
+		}
+		return Optional.of(this.messages.getMessage(message, null, own.get(), locale));
 	}
 
 	/**

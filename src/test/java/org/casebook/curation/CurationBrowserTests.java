@@ -2,7 +2,6 @@ package org.casebook.curation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,16 +12,11 @@ import jakarta.mail.internet.MimeMessage;
 import org.casebook.HeadlessChromium;
 import org.casebook.TestDatabase;
 import org.casebook.attachment.TestFiles;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -53,7 +47,8 @@ class CurationBrowserTests {
 
 	private static final Pattern LINK = Pattern.compile("http://localhost:\\d+(/verify-email\\?token=[\\w-]+)");
 
-	static ChromeDriver browser;
+	@RegisterExtension
+	static final HeadlessChromium chromium = new HeadlessChromium();
 
 	@LocalServerPort
 	int port;
@@ -62,18 +57,6 @@ class CurationBrowserTests {
 	static void mailServer(DynamicPropertyRegistry properties) {
 		properties.add("spring.mail.host", () -> "localhost");
 		properties.add("spring.mail.port", () -> mail.getSmtp().getPort());
-	}
-
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		browser = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
@@ -101,12 +84,12 @@ class CurationBrowserTests {
 		waitFor((driver) -> driver.getCurrentUrl().endsWith("/basics"));
 		type("title", "Compiler clinics of Echidna Bay");
 		type("summary", "Volunteers teach council staff to automate their paperwork.");
-		Select countries = new Select(browser.findElement(By.id("countries")));
+		Select countries = new Select(chromium.driver().findElement(By.id("countries")));
 		countries.selectByValue("au");
 		countries.selectByValue("nz");
-		new Select(browser.findElement(By.id("level"))).selectByValue("local");
+		new Select(chromium.driver().findElement(By.id("level"))).selectByValue("local");
 		type("organisations-0-name", "Echidna Bay Council");
-		browser.findElement(By.cssSelector("input[name='sectors'][value='health']")).click();
+		chromium.driver().findElement(By.cssSelector("input[name='sectors'][value='health']")).click();
 		click(By.cssSelector("button[value='next']"));
 		waitFor((driver) -> driver.getCurrentUrl().contains("/description"));
 		type("overview", "Every Friday, a clinic.\n\nStaff bring a chore; they leave with a script.");
@@ -120,11 +103,11 @@ class CurationBrowserTests {
 		// it.
 		Path picture = Files.createTempFile("clinic-", ".png");
 		Files.write(picture, TestFiles.image(320, 240, "png"));
-		browser.findElement(By.id("file")).sendKeys(picture.toString());
+		chromium.driver().findElement(By.id("file")).sendKeys(picture.toString());
 		type("description", "Council staff and volunteers at a Friday clinic");
 		click(By.cssSelector("button[value='save']"));
 		waitForText("clinic-");
-		assertThat(browser.findElement(By.cssSelector("ul.attached img")).getDomProperty("naturalWidth"))
+		assertThat(chromium.driver().findElement(By.cssSelector("ul.attached img")).getDomProperty("naturalWidth"))
 			.isEqualTo("320");
 		Files.delete(picture);
 		click(By.cssSelector("button[value='next']"));
@@ -142,7 +125,7 @@ class CurationBrowserTests {
 		submit("form[action$='/publish']");
 		waitFor((driver) -> driver.getCurrentUrl().endsWith("/innovations/compiler-clinics-of-echidna-bay"));
 		waitForText("Staff bring a chore; they leave with a script.");
-		WebElement thumbnail = browser
+		WebElement thumbnail = chromium.driver()
 			.findElement(By.cssSelector(".case-files img[alt='Council staff and volunteers at a Friday clinic']"));
 		waitFor((driver) -> !"0".equals(thumbnail.getDomProperty("naturalWidth")));
 		signOut();
@@ -156,13 +139,13 @@ class CurationBrowserTests {
 		open("/innovations/compiler-clinics-of-echidna-bay");
 		submit("form[action$='/contribute/change/compiler-clinics-of-echidna-bay']");
 		waitFor((driver) -> driver.getCurrentUrl().endsWith("/basics"));
-		WebElement title = browser.findElement(By.id("title"));
+		WebElement title = chromium.driver().findElement(By.id("title"));
 		assertThat(title.getDomProperty("value")).isEqualTo("Compiler clinics of Echidna Bay");
 		title.clear();
 		title.sendKeys("Compiler clinics of Echidna Bay and beyond");
 		click(By.cssSelector("button[value='next']"));
 		waitFor((driver) -> driver.getCurrentUrl().contains("/description"));
-		open(path(browser.getCurrentUrl()).replace("/description", "/check"));
+		open(path(chromium.driver().getCurrentUrl()).replace("/description", "/check"));
 		submit("form[action$='/submit']");
 		waitForText("Waiting for review");
 		signOut();
@@ -173,7 +156,7 @@ class CurationBrowserTests {
 		waitForText("A proposed change to the published case");
 		submit("form[action$='/publish']");
 		waitForText("Compiler clinics of Echidna Bay and beyond");
-		assertThat(browser.getCurrentUrl()).endsWith("/innovations/compiler-clinics-of-echidna-bay");
+		assertThat(chromium.driver().getCurrentUrl()).endsWith("/innovations/compiler-clinics-of-echidna-bay");
 		signOut();
 	}
 
@@ -191,23 +174,23 @@ class CurationBrowserTests {
 	}
 
 	private void open(String path) {
-		browser.get("http://localhost:" + this.port + path);
+		chromium.driver().get("http://localhost:" + this.port + path);
 	}
 
 	private static void click(By by) {
 		waitFor((driver) -> !driver.findElements(by).isEmpty());
-		browser.findElement(by).click();
+		chromium.driver().findElement(by).click();
 	}
 
 	private static void type(String id, String text) {
-		WebElement field = browser.findElement(By.id(id));
+		WebElement field = chromium.driver().findElement(By.id(id));
 		field.clear();
 		field.sendKeys(text);
 	}
 
 	private static void submit(String formSelector) {
 		waitFor((driver) -> !driver.findElements(By.cssSelector(formSelector)).isEmpty());
-		browser.findElement(By.cssSelector(formSelector + " button[type='submit']")).click();
+		chromium.driver().findElement(By.cssSelector(formSelector + " button[type='submit']")).click();
 	}
 
 	private static void waitForText(String text) {
@@ -215,11 +198,7 @@ class CurationBrowserTests {
 	}
 
 	private static void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-		// A page being replaced by the next one makes the elements read from it stale:
-		// read
-		// again.
-		new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-			.until(condition::apply);
+		chromium.waiting().until(condition::apply);
 	}
 
 	private static String path(String url) {

@@ -2,6 +2,7 @@ package org.casebook.curation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.casebook.CasebookIntegrationTest;
 import org.casebook.account.AccountService;
@@ -11,6 +12,7 @@ import org.casebook.account.Visitor;
 import org.casebook.opendata.CaseImport;
 import org.casebook.opendata.ExportFormat;
 import org.casebook.search.index.SearchIndexMaintenance;
+import org.casebook.taxonomy.Tag;
 import org.casebook.taxonomy.Taxonomies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,26 @@ class TagEditingTests {
 		this.mvc.perform(get("/api/v1/innovations").param("tag", "quillwort-gardens"))
 			.andExpect(jsonPath("$.total").value(1))
 			.andExpect(jsonPath("$.items[0].slug").value("tag-editing-renamed"));
+	}
+
+	@Test
+	void aRenamedTagIsNotShownUnderTheTranslationOfItsOldName() throws Exception {
+		Visitor editor = editor("tags-editor-four@example.org");
+		assertThat(this.taxonomies.label(Tag.class, "gamification", Locale.FRENCH)).contains("Ludification");
+		rename(editor, "gamification", "Serious games");
+		try {
+			// "Ludification" would name the old label: the new one shows in every
+			// language until it is translated.
+			assertThat(this.taxonomies.label(Tag.class, "gamification", Locale.FRENCH)).contains("Serious games");
+			assertThat(this.taxonomies.label(Tag.class, "gamification", Locale.forLanguageTag("es")))
+				.contains("Serious games");
+			this.mvc.perform(get("/innovations").param("lang", "fr"))
+				.andExpect(content().string(not(containsString("Ludification"))));
+		}
+		finally {
+			rename(editor, "gamification", "Gamification");
+		}
+		assertThat(this.taxonomies.label(Tag.class, "gamification", Locale.FRENCH)).contains("Ludification");
 	}
 
 	@Test
@@ -232,6 +254,13 @@ class TagEditingTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString(message)))
 			.andExpect(content().string(containsString("aria-invalid=\"true\"")));
+	}
+
+	private void rename(Visitor editor, String tag, String label) throws Exception {
+		editor
+			.perform(
+					post(PAGE + "/rename").param("tag", tag).param("newLabel", label).param("_csrf", editor.csrf(PAGE)))
+			.andExpect(status().isFound());
 	}
 
 	private void add(Visitor editor, String label) throws Exception {

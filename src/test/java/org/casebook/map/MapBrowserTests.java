@@ -1,6 +1,5 @@
 package org.casebook.map;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,15 +7,11 @@ import java.util.Set;
 
 import org.casebook.HeadlessChromium;
 import org.casebook.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestDatabase.class)
 class MapBrowserTests {
 
-	static ChromeDriver browser;
+	@RegisterExtension
+	static final HeadlessChromium chromium = new HeadlessChromium();
 
 	@LocalServerPort
 	int port;
@@ -49,43 +45,32 @@ class MapBrowserTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		browser = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
 	@Test
 	void theMapShowsCountriesAndClustersAndACountryFiltersMapAndCount() {
-		browser.get(url("/innovations?view=map"));
-		WebDriverWait wait = waiting();
+		chromium.driver().get(url("/innovations?view=map"));
+		WebDriverWait wait = chromium.waiting();
 		wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
 
-		List<WebElement> shapes = browser.findElements(By.cssSelector("#map path[data-country]"));
+		List<WebElement> shapes = chromium.driver().findElements(By.cssSelector("#map path[data-country]"));
 		assertThat(shapes).as("country shapes").hasSizeGreaterThan(150);
-		List<WebElement> clusters = browser.findElements(By.cssSelector("#map .marker-cluster"));
+		List<WebElement> clusters = chromium.driver().findElements(By.cssSelector("#map .marker-cluster"));
 		assertThat(clusters).as("clusters").isNotEmpty();
 		assertThat(clusters.get(0).getText()).matches("[\\d,]+");
-		WebElement france = browser.findElement(By.cssSelector("#map path[data-country='fr']"));
+		WebElement france = chromium.driver().findElement(By.cssSelector("#map path[data-country='fr']"));
 		assertThat(france.getDomAttribute("aria-label")).startsWith("France — ");
 		assertThat(france.getDomAttribute("aria-pressed")).isEqualTo("false");
 		// EU-wide cases count for every member: the tooltip says how many came that way,
 		// and the legend offers the grouping itself as a filter.
-		String euCount = browser
+		String euCount = chromium.driver()
 			.findElement(By.xpath("//table[@class='map-countries']//a[@data-country='eu']/ancestor::tr/td"))
 			.getText();
 		assertThat(france.getDomAttribute("aria-label")).endsWith(euCount + " of them through European Union");
-		assertThat(browser.findElement(By.cssSelector("#map button.map-grouping[data-country='eu']")).getText())
+		assertThat(
+				chromium.driver().findElement(By.cssSelector("#map button.map-grouping[data-country='eu']")).getText())
 			.isEqualTo("European Union: " + euCount + " innovations");
 
 		// The table's row for France tells how many results the filter will leave.
-		String expected = browser
+		String expected = chromium.driver()
 			.findElement(By.xpath("//table[@class='map-countries']//a[@data-country='fr']" + "/ancestor::tr/td"))
 			.getText();
 		// Keyboard: focus the shape and press Enter.
@@ -95,28 +80,29 @@ class MapBrowserTests {
 		wait.until((driver) -> "true".equals(
 				driver.findElement(By.cssSelector("#map path[data-country='fr']")).getDomAttribute("aria-pressed")));
 		wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
-		assertThat(browser.findElements(By.cssSelector(".chip"))).anyMatch((chip) -> chip.getText().contains("France"));
-		assertThat(browser.findElement(By.id("view-map")).getDomAttribute("aria-current")).isEqualTo("page");
+		assertThat(chromium.driver().findElements(By.cssSelector(".chip")))
+			.anyMatch((chip) -> chip.getText().contains("France"));
+		assertThat(chromium.driver().findElement(By.id("view-map")).getDomAttribute("aria-current")).isEqualTo("page");
 
 		// The configured tile layer is drawn, with its attribution.
-		assertThat(browser.findElement(By.cssSelector("#map .leaflet-control-attribution")).getText())
+		assertThat(chromium.driver().findElement(By.cssSelector("#map .leaflet-control-attribution")).getText())
 			.contains("Test tiles, with thanks");
-		assertThat(browser.findElements(By.cssSelector("#map img.leaflet-tile"))).isNotEmpty();
+		assertThat(chromium.driver().findElements(By.cssSelector("#map img.leaflet-tile"))).isNotEmpty();
 
 		// Every request the page made went to Casebook itself.
 		@SuppressWarnings("unchecked")
-		List<String> requested = (List<String>) ((JavascriptExecutor) browser)
+		List<String> requested = (List<String>) chromium.driver()
 			.executeScript("return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
 		assertThat(requested).isNotEmpty().allMatch((name) -> name.startsWith(url("/")));
 	}
 
 	@Test
 	void aClusterZoomsInAndASingleCaseOpensItsPopup() {
-		browser.get(url("/innovations?view=map"));
-		WebDriverWait wait = waiting();
+		chromium.driver().get(url("/innovations?view=map"));
+		WebDriverWait wait = chromium.waiting();
 		wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
 		String zoomBefore = zoom();
-		WebElement cluster = browser.findElements(By.cssSelector("#map .marker-cluster")).get(0);
+		WebElement cluster = chromium.driver().findElements(By.cssSelector("#map .marker-cluster")).get(0);
 		cluster.sendKeys(Keys.ENTER);
 		wait.until((driver) -> !zoom().equals(zoomBefore));
 		// Zooming in further, clusters split until single cases show as pins with popups.
@@ -159,10 +145,11 @@ class MapBrowserTests {
 				GROUP BY latitude, longitude HAVING count(*) BETWEEN 2 AND 8 ORDER BY count(*) DESC, 1, 2 LIMIT 1
 				""");
 		long cases = ((Number) spot.get("cases")).longValue();
-		browser.get(url("/innovations?view=map#map=15/" + spot.get("latitude") + "/" + spot.get("longitude")));
-		WebDriverWait wait = waiting();
+		chromium.driver()
+			.get(url("/innovations?view=map#map=15/" + spot.get("latitude") + "/" + spot.get("longitude")));
+		WebDriverWait wait = chromium.waiting();
 		wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
-		WebElement cluster = browser.findElement(By.cssSelector("#map .marker-cluster"));
+		WebElement cluster = chromium.driver().findElement(By.cssSelector("#map .marker-cluster"));
 		assertThat(cluster.getDomAttribute("aria-label")).startsWith(cases + " innovations at this place");
 		cluster.sendKeys(Keys.ENTER);
 		List<WebElement> pins = wait.until((driver) -> {
@@ -176,21 +163,12 @@ class MapBrowserTests {
 		pins.forEach((pin) -> assertThat(pin.getDomAttribute("alt")).isNotBlank());
 	}
 
-	/**
-	 * Waits up to 30 s, looking again when the page has just replaced what it looked at.
-	 */
-	private static WebDriverWait waiting() {
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-		wait.ignoring(StaleElementReferenceException.class);
-		return wait;
-	}
-
 	private String zoom() {
-		return browser.findElement(By.id("map")).getDomAttribute("data-zoom");
+		return chromium.driver().findElement(By.id("map")).getDomAttribute("data-zoom");
 	}
 
 	private String heading() {
-		return browser.findElement(By.id("results-heading")).getText().strip();
+		return chromium.driver().findElement(By.id("results-heading")).getText().strip();
 	}
 
 	private String url(String path) {

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -20,16 +19,12 @@ import org.casebook.HeadlessChromium;
 import org.casebook.TestDatabase;
 import org.casebook.attachment.TestFiles;
 import org.casebook.web.PageTypes.PageType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -68,7 +63,8 @@ class AccessibilityBrowserTests {
 	/** WCAG 2.0, 2.1 and 2.2, levels A and AA, as axe-core tags its rules. */
 	static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
-	static ChromeDriver browser;
+	@RegisterExtension
+	static final HeadlessChromium chromium = new HeadlessChromium();
 
 	@LocalServerPort
 	int port;
@@ -76,23 +72,11 @@ class AccessibilityBrowserTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		browser = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
 	@AfterEach
 	void wideScreenAgain() {
-		browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		chromium.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
 		// The language chosen (a cookie) is not the next test's.
-		browser.manage().deleteAllCookies();
+		chromium.driver().manage().deleteAllCookies();
 	}
 
 	@Test
@@ -141,25 +125,27 @@ class AccessibilityBrowserTests {
 	 */
 	@Test
 	void signedInPagesHaveNoAxeViolationAndAreValidHtml() throws Exception {
-		browser.get(url("/login"));
-		browser.findElement(By.id("email")).sendKeys("admin@casebook.test");
-		browser.findElement(By.id("password")).sendKeys("test-secret");
-		browser.findElement(By.cssSelector("form[action$='/login'] button")).click();
-		waiting().until((driver) -> !driver.getCurrentUrl().contains("/login"));
-		browser.get(url("/contribute"));
-		browser.findElement(By.cssSelector("form[action$='/contribute'] button")).click();
-		waiting().until((driver) -> driver.getCurrentUrl().endsWith("/basics"));
-		String draft = URI.create(browser.getCurrentUrl()).getPath().replace("/basics", "");
+		chromium.driver().get(url("/login"));
+		chromium.driver().findElement(By.id("email")).sendKeys("admin@casebook.test");
+		chromium.driver().findElement(By.id("password")).sendKeys("test-secret");
+		chromium.driver().findElement(By.cssSelector("form[action$='/login'] button")).click();
+		chromium.waiting().until((driver) -> !driver.getCurrentUrl().contains("/login"));
+		chromium.driver().get(url("/contribute"));
+		chromium.driver().findElement(By.cssSelector("form[action$='/contribute'] button")).click();
+		chromium.waiting().until((driver) -> driver.getCurrentUrl().endsWith("/basics"));
+		String draft = URI.create(chromium.driver().getCurrentUrl()).getPath().replace("/basics", "");
 		// A draft like a seed case, so that its check step lists similar cases.
-		browser.findElement(By.id("title")).sendKeys("GovTech Poland: challenge-based public procurement");
-		browser.findElement(By.id("summary")).sendKeys("Public bodies in Poland buy innovation through challenges.");
-		browser.findElement(By.cssSelector("button[value='save']")).click();
+		chromium.driver().findElement(By.id("title")).sendKeys("GovTech Poland: challenge-based public procurement");
+		chromium.driver()
+			.findElement(By.id("summary"))
+			.sendKeys("Public bodies in Poland buy innovation through challenges.");
+		chromium.driver().findElement(By.cssSelector("button[value='save']")).click();
 		// Saved with its problems (no country yet): the same step comes back, saying so.
-		waiting().until((driver) -> !driver.findElements(By.cssSelector("p.notice")).isEmpty());
+		chromium.waiting().until((driver) -> !driver.findElements(By.cssSelector("p.notice")).isEmpty());
 		// An image and a document, uploaded through the form, on the draft, its review
 		// and a
 		// published case.
-		browser.get(url(draft + "/files"));
+		chromium.driver().get(url(draft + "/files"));
 		upload("chart-", ".png", TestFiles.image(480, 320, "png"), "A bar chart of procurement challenges per year");
 		upload("report-", ".pdf", TestFiles.pdf("Report"), "Evaluation report");
 		long submission = Long.parseLong(draft.substring(draft.lastIndexOf('/') + 1));
@@ -182,7 +168,7 @@ class AccessibilityBrowserTests {
 				report.append(axe(page + " in " + language, in(page, language)));
 			}
 		}
-		String session = "SESSION=" + browser.manage().getCookieNamed("SESSION").getValue();
+		String session = "SESSION=" + chromium.driver().manage().getCookieNamed("SESSION").getValue();
 		HtmlChecker checker = new HtmlChecker();
 		HttpClient http = HttpClient.newHttpClient();
 		for (String language : LANGUAGES) {
@@ -202,7 +188,7 @@ class AccessibilityBrowserTests {
 						.append('\n'));
 			}
 		}
-		browser.manage().deleteAllCookies();
+		chromium.driver().manage().deleteAllCookies();
 		this.jdbc.update("DELETE FROM attachment WHERE innovation_id = (SELECT id FROM innovation WHERE slug = ?)",
 				published);
 		assertThat(report).as("axe-core violations and Nu Html Checker errors of signed-in pages").isEmpty();
@@ -212,12 +198,13 @@ class AccessibilityBrowserTests {
 		Path file = Files.createTempFile(prefix, suffix);
 		try {
 			Files.write(file, bytes);
-			browser.findElement(By.id("file")).sendKeys(file.toString());
-			browser.findElement(By.id("description")).sendKeys(description);
-			browser.findElement(By.cssSelector("button[value='save']")).click();
-			waiting().until((driver) -> driver.findElement(By.tagName("body"))
-				.getText()
-				.contains(file.getFileName().toString().replaceAll("\\.[a-z]+$", "")));
+			chromium.driver().findElement(By.id("file")).sendKeys(file.toString());
+			chromium.driver().findElement(By.id("description")).sendKeys(description);
+			chromium.driver().findElement(By.cssSelector("button[value='save']")).click();
+			chromium.waiting()
+				.until((driver) -> driver.findElement(By.tagName("body"))
+					.getText()
+					.contains(file.getFileName().toString().replaceAll("\\.[a-z]+$", "")));
 		}
 		finally {
 			Files.delete(file);
@@ -234,11 +221,11 @@ class AccessibilityBrowserTests {
 
 	@Test
 	void aSearchCanBeMadeAndACaseOpenedWithTheKeyboardAlone() {
-		browser.get(url("/innovations"));
-		WebDriverWait wait = waiting();
+		chromium.driver().get(url("/innovations"));
+		WebDriverWait wait = chromium.waiting();
 		tabForward((element) -> "q".equals(element.getDomAttribute("id")), 10);
 		String all = heading();
-		new Actions(browser).sendKeys("digital").sendKeys(Keys.ENTER).perform();
+		new Actions(chromium.driver()).sendKeys("digital").sendKeys(Keys.ENTER).perform();
 		wait.until((driver) -> driver.getCurrentUrl().contains("q=digital") && settled() && !heading().equals(all));
 		long found = total();
 
@@ -247,13 +234,13 @@ class AccessibilityBrowserTests {
 		WebElement checkbox = tabForward((element) -> isCheckbox(element) && count(element) < found, 150);
 		String id = checkbox.getDomAttribute("id");
 		long expected = count(checkbox);
-		new Actions(browser).sendKeys(Keys.SPACE).perform();
+		new Actions(chromium.driver()).sendKeys(Keys.SPACE).perform();
 		wait.until((driver) -> settled() && total() == expected
 				&& id.equals(driver.switchTo().activeElement().getDomAttribute("id")));
-		assertThat(browser.findElement(By.id(id)).isSelected()).isTrue();
+		assertThat(chromium.driver().findElement(By.id(id)).isSelected()).isTrue();
 		tabForward((element) -> element.getDomAttribute("class") != null
 				&& element.getDomAttribute("class").contains("apply"), 150);
-		new Actions(browser).sendKeys(Keys.ENTER).perform();
+		new Actions(chromium.driver()).sendKeys(Keys.ENTER).perform();
 		wait.until((driver) -> settled() && driver.getCurrentUrl().contains("q=digital")
 				&& driver.getCurrentUrl().contains(checkbox(id)));
 		assertThat(total()).isEqualTo(expected).isLessThan(found);
@@ -265,22 +252,23 @@ class AccessibilityBrowserTests {
 				300, Keys.chord(Keys.SHIFT, Keys.TAB));
 		String title = link.getText();
 		String href = link.getDomAttribute("href");
-		new Actions(browser).sendKeys(Keys.ENTER).perform();
+		new Actions(chromium.driver()).sendKeys(Keys.ENTER).perform();
 		wait.until((driver) -> driver.getCurrentUrl().endsWith(href) && settled());
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
-		assertThat(browser.findElements(By.id("search-form"))).as("the case page alone, not inside the list").isEmpty();
+		assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isEqualTo(title);
+		assertThat(chromium.driver().findElements(By.id("search-form"))).as("the case page alone, not inside the list")
+			.isEmpty();
 
 		// The map's table of countries is reached past the map.
-		browser.get(url("/innovations?view=map"));
+		chromium.driver().get(url("/innovations?view=map"));
 		wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
 		tabForward((element) -> element.getDomAttribute("class") != null
 				&& element.getDomAttribute("class").contains("skip-map"), 20);
-		new Actions(browser).sendKeys(Keys.ENTER).perform();
+		new Actions(chromium.driver()).sendKeys(Keys.ENTER).perform();
 		WebElement country = tabForward((element) -> true, 1);
 		assertThat(country.getTagName()).isEqualTo("a");
 		assertThat(country.findElements(By.xpath("ancestor::table[@id='map-countries']"))).hasSize(1);
 		String countryHref = country.getDomAttribute("href");
-		new Actions(browser).sendKeys(Keys.ENTER).perform();
+		new Actions(chromium.driver()).sendKeys(Keys.ENTER).perform();
 		wait.until((driver) -> driver.getCurrentUrl().endsWith(countryHref));
 		assertThat(blockedByThePolicy()).as("blocked by the Content-Security-Policy").isEmpty();
 	}
@@ -288,43 +276,44 @@ class AccessibilityBrowserTests {
 	@Test
 	void onAPhoneTheResultsComeFirstAndTheFiltersFoldBehindTheirControl() {
 		phone();
-		browser.get(url("/innovations?country=fr&sector=education&yearFrom=2000"));
-		WebDriverWait wait = waiting();
-		WebElement firstCard = browser.findElement(By.cssSelector(".cards .card"));
-		WebElement filters = browser.findElement(By.id("filters"));
+		chromium.driver().get(url("/innovations?country=fr&sector=education&yearFrom=2000"));
+		WebDriverWait wait = chromium.waiting();
+		WebElement firstCard = chromium.driver().findElement(By.cssSelector(".cards .card"));
+		WebElement filters = chromium.driver().findElement(By.id("filters"));
 		assertThat(firstCard.getRect().getY()).isLessThan(filters.getRect().getY());
 		WebElement control = filters.findElement(By.tagName("summary"));
 		assertThat(control.getText()).isEqualTo("Filters (3 selected)");
-		WebElement france = browser.findElement(By.id("country-fr"));
+		WebElement france = chromium.driver().findElement(By.id("country-fr"));
 		assertThat(filters.getDomProperty("open")).isEqualTo("false");
 		assertThat(france.isDisplayed()).isFalse();
 
 		control.click();
 		wait.until((driver) -> france.isDisplayed());
 		// Ticking a value updates the page in place: the filters stay open, and count it.
-		WebElement other = browser.findElement(By.cssSelector("#facet-sector input[type='checkbox']:not(:checked), "
-				+ "#facet-country input[type='checkbox']:not(:checked)"));
+		WebElement other = chromium.driver()
+			.findElement(By.cssSelector("#facet-sector input[type='checkbox']:not(:checked), "
+					+ "#facet-country input[type='checkbox']:not(:checked)"));
 		other.click();
 		wait.until((driver) -> settled()
 				&& driver.findElement(By.cssSelector("#filters summary")).getText().equals("Filters (4 selected)"));
-		assertThat(browser.findElement(By.id("filters")).getDomProperty("open")).isEqualTo("true");
+		assertThat(chromium.driver().findElement(By.id("filters")).getDomProperty("open")).isEqualTo("true");
 
-		browser.findElement(By.cssSelector("#filters summary")).click();
+		chromium.driver().findElement(By.cssSelector("#filters summary")).click();
 		wait.until((driver) -> !driver.findElement(By.id("country-fr")).isDisplayed());
-		assertThat(browser.findElement(By.id("filters")).getDomProperty("open")).isEqualTo("false");
+		assertThat(chromium.driver().findElement(By.id("filters")).getDomProperty("open")).isEqualTo("false");
 		assertThat(blockedByThePolicy()).as("blocked by the Content-Security-Policy").isEmpty();
 	}
 
 	@Test
 	void onAWideScreenTheFiltersAreOpenWithoutTheirControl() {
-		browser.get(url("/innovations?country=fr"));
-		WebElement filters = browser.findElement(By.id("filters"));
+		chromium.driver().get(url("/innovations?country=fr"));
+		WebElement filters = chromium.driver().findElement(By.id("filters"));
 		assertThat(filters.getDomProperty("open")).isEqualTo("true");
 		assertThat(filters.findElement(By.tagName("summary")).isDisplayed()).isFalse();
-		WebElement firstCard = browser.findElement(By.cssSelector(".cards .card"));
+		WebElement firstCard = chromium.driver().findElement(By.cssSelector(".cards .card"));
 		assertThat(filters.getRect().getX()).isLessThan(firstCard.getRect().getX());
 		// Every bar of the year histogram is a target of 24 by 24 pixels at least.
-		List<WebElement> bars = browser.findElements(By.cssSelector(".histogram a"));
+		List<WebElement> bars = chromium.driver().findElements(By.cssSelector(".histogram a"));
 		assertThat(bars).isNotEmpty()
 			.allSatisfy((bar) -> assertThat(bar.getRect().getWidth()).isGreaterThanOrEqualTo(24))
 			.allSatisfy((bar) -> assertThat(bar.getRect().getHeight()).isGreaterThanOrEqualTo(24));
@@ -332,14 +321,14 @@ class AccessibilityBrowserTests {
 
 	/** The axe-core violations of a page, readably, or nothing. */
 	private String axe(String name, String path) {
-		browser.get(url(path));
-		WebDriverWait wait = waiting();
+		chromium.driver().get(url(path));
+		WebDriverWait wait = chromium.waiting();
 		wait.until((driver) -> settled());
-		if (!browser.findElements(By.id("map")).isEmpty()) {
+		if (!chromium.driver().findElements(By.id("map")).isEmpty()) {
 			wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
 		}
 		String blocked = blockedByThePolicy();
-		Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(browser);
+		Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(chromium.driver());
 		assertThat(results.isErrored()).as(name + ": " + results.getErrorMessage()).isFalse();
 		StringBuilder report = new StringBuilder();
 		if (!blocked.isEmpty()) {
@@ -374,7 +363,8 @@ class AccessibilityBrowserTests {
 	 * browser's console says it.
 	 */
 	private static String blockedByThePolicy() {
-		return browser.manage()
+		return chromium.driver()
+			.manage()
 			.logs()
 			.get(LogType.BROWSER)
 			.getAll()
@@ -387,17 +377,19 @@ class AccessibilityBrowserTests {
 
 	@Test
 	void theBrowserReportsWhatThePolicyBlocks() {
-		browser.get(url("/innovations"));
+		chromium.driver().get(url("/innovations"));
 		blockedByThePolicy();
-		((JavascriptExecutor) browser).executeScript(
-				"var style = document.createElement('style'); style.textContent = 'p {}'; document.head.appendChild(style);");
-		waiting().until((driver) -> !blockedByThePolicy().isEmpty());
+		chromium.driver()
+			.executeScript(
+					"var style = document.createElement('style'); style.textContent = 'p {}'; document.head.appendChild(style);");
+		chromium.waiting().until((driver) -> !blockedByThePolicy().isEmpty());
 	}
 
 	/** A phone's screen: 390 CSS pixels wide, as an iPhone 12 to 15. */
 	private static void phone() {
-		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
+		chromium.driver()
+			.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
 	}
 
 	private static WebElement tabForward(Predicate<WebElement> wanted, int most) {
@@ -407,14 +399,14 @@ class AccessibilityBrowserTests {
 	/** Presses a key until the focused element is the one wanted. */
 	private static WebElement tab(Predicate<WebElement> wanted, int most, CharSequence key) {
 		for (int i = 0; i < most; i++) {
-			new Actions(browser).sendKeys(key).perform();
-			WebElement focused = browser.switchTo().activeElement();
+			new Actions(chromium.driver()).sendKeys(key).perform();
+			WebElement focused = chromium.driver().switchTo().activeElement();
 			if (wanted.test(focused)) {
 				return focused;
 			}
 		}
 		return fail("Not reached in " + most + " key presses; at "
-				+ browser.switchTo().activeElement().getAccessibleName());
+				+ chromium.driver().switchTo().activeElement().getAccessibleName());
 	}
 
 	private static boolean isCheckbox(WebElement element) {
@@ -424,7 +416,7 @@ class AccessibilityBrowserTests {
 	/** The count shown beside a facet value. */
 	private static long count(WebElement checkbox) {
 		String id = checkbox.getDomAttribute("id");
-		return number(browser.findElement(By.cssSelector("label[for='" + id + "'] .count")).getText());
+		return number(chromium.driver().findElement(By.cssSelector("label[for='" + id + "'] .count")).getText());
 	}
 
 	/**
@@ -437,7 +429,7 @@ class AccessibilityBrowserTests {
 
 	/** No htmx request under way. */
 	private static boolean settled() {
-		return Boolean.TRUE.equals(((JavascriptExecutor) browser)
+		return Boolean.TRUE.equals(chromium.driver()
 			.executeScript("return document.readyState === 'complete' && !document.querySelector('.htmx-request');"));
 	}
 
@@ -450,16 +442,7 @@ class AccessibilityBrowserTests {
 	}
 
 	private static String heading() {
-		return browser.findElement(By.id("results-heading")).getText().strip();
-	}
-
-	/**
-	 * Waits up to 30 s, looking again when the page has just replaced what it looked at.
-	 */
-	private static WebDriverWait waiting() {
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-		wait.ignoring(StaleElementReferenceException.class);
-		return wait;
+		return chromium.driver().findElement(By.id("results-heading")).getText().strip();
 	}
 
 	/** A page in a language, as its switcher links to it. */

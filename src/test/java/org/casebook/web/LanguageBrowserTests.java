@@ -1,19 +1,14 @@
 package org.casebook.web;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.casebook.HeadlessChromium;
 import org.casebook.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +44,8 @@ class LanguageBrowserTests {
 	static final Pattern SPANISH_DATE = Pattern.compile("\\d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|"
 			+ "agosto|septiembre|octubre|noviembre|diciembre) de \\d{4}");
 
-	static ChromeDriver browser;
+	@RegisterExtension
+	static final HeadlessChromium chromium = new HeadlessChromium();
 
 	@LocalServerPort
 	int port;
@@ -57,101 +53,89 @@ class LanguageBrowserTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		browser = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
 	@Test
 	void theSwitcherTurnsThePagesIntoFrenchThenSpanish() {
-		WebDriverWait wait = waiting();
-		browser.get(url("/innovations"));
+		WebDriverWait wait = chromium.waiting();
+		chromium.driver().get(url("/innovations"));
 		assertThat(language()).isEqualTo("en");
-		assertThat(browser.findElement(By.cssSelector("#facet-sector legend")).getText()).isEqualTo("Sector");
+		assertThat(chromium.driver().findElement(By.cssSelector("#facet-sector legend")).getText()).isEqualTo("Sector");
 
 		// French, by the switcher's link.
-		browser.findElement(By.cssSelector(".languages a[data-language='fr']")).click();
+		chromium.driver().findElement(By.cssSelector(".languages a[data-language='fr']")).click();
 		wait.until((driver) -> "fr".equals(language()));
-		assertThat(browser.findElement(By.cssSelector("#search-form button[type='submit']")).getText())
+		assertThat(chromium.driver().findElement(By.cssSelector("#search-form button[type='submit']")).getText())
 			.isEqualTo("Rechercher");
-		assertThat(browser.findElement(By.cssSelector("#facet-sector legend")).getText()).isEqualTo("Secteur");
-		assertThat(browser.findElement(By.cssSelector("#facet-language legend")).getText()).isEqualTo("Langue du cas");
-		assertThat(browser.findElements(By.cssSelector("#facet-sector label")).stream().map(WebElement::getText))
+		assertThat(chromium.driver().findElement(By.cssSelector("#facet-sector legend")).getText())
+			.isEqualTo("Secteur");
+		assertThat(chromium.driver().findElement(By.cssSelector("#facet-language legend")).getText())
+			.isEqualTo("Langue du cas");
+		assertThat(
+				chromium.driver().findElements(By.cssSelector("#facet-sector label")).stream().map(WebElement::getText))
 			.anySatisfy((label) -> assertThat(label).startsWith("Éducation"));
-		assertThat(browser.findElement(By.cssSelector(".languages a[aria-current]")).getText()).isEqualTo("Français");
+		assertThat(chromium.driver().findElement(By.cssSelector(".languages a[aria-current]")).getText())
+			.isEqualTo("Français");
 
 		// The choice is kept: a page reached by a plain link is French too.
-		browser.get(url("/about"));
+		chromium.driver().get(url("/about"));
 		assertThat(language()).isEqualTo("fr");
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("À propos de Casebook");
+		assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isEqualTo("À propos de Casebook");
 
 		// A case's date, in French; its words in its own language.
 		String slug = this.jdbc.queryForObject("SELECT slug FROM innovation WHERE status = 'PUBLISHED' "
 				+ "AND language = 'en' AND demo ORDER BY id LIMIT 1", String.class);
-		browser.get(url("/innovations/" + slug));
+		chromium.driver().get(url("/innovations/" + slug));
 		assertThat(language()).isEqualTo("fr");
-		assertThat(browser.findElement(By.cssSelector(".case-facts time")).getText()).matches(FRENCH_DATE);
-		assertThat(browser.findElement(By.tagName("h1")).getDomAttribute("lang")).isEqualTo("en");
+		assertThat(chromium.driver().findElement(By.cssSelector(".case-facts time")).getText()).matches(FRENCH_DATE);
+		assertThat(chromium.driver().findElement(By.tagName("h1")).getDomAttribute("lang")).isEqualTo("en");
 
 		// The list, filtered in place (htmx) by the language of the case: the cards are
 		// French cases, on a French page.
-		browser.get(url("/innovations"));
-		WebElement french = browser.findElement(By.id("language-fr"));
+		chromium.driver().get(url("/innovations"));
+		WebElement french = chromium.driver().findElement(By.id("language-fr"));
 		french.click();
 		wait.until((driver) -> driver.getCurrentUrl().contains("language=fr") && settled());
-		List<WebElement> titles = browser.findElements(By.cssSelector(".card-title"));
+		List<WebElement> titles = chromium.driver().findElements(By.cssSelector(".card-title"));
 		assertThat(titles).isNotEmpty()
 			.allSatisfy((title) -> assertThat(title.getDomAttribute("lang")).isEqualTo("fr"));
 
 		// Spanish, by the switcher: the same search, kept in the link as htmx changed it.
-		browser.findElement(By.cssSelector(".languages a[data-language='es']")).click();
+		chromium.driver().findElement(By.cssSelector(".languages a[data-language='es']")).click();
 		wait.until((driver) -> "es".equals(language()));
-		assertThat(browser.getCurrentUrl()).contains("language=fr", "lang=es");
-		assertThat(browser.findElement(By.id("language-fr")).isSelected()).isTrue();
-		assertThat(browser.findElement(By.cssSelector("#facet-language legend")).getText())
+		assertThat(chromium.driver().getCurrentUrl()).contains("language=fr", "lang=es");
+		assertThat(chromium.driver().findElement(By.id("language-fr")).isSelected()).isTrue();
+		assertThat(chromium.driver().findElement(By.cssSelector("#facet-language legend")).getText())
 			.isEqualTo("Idioma del caso");
-		assertThat(browser.findElement(By.cssSelector("label[for='language-fr']")).getText()).startsWith("Francés");
-		assertThat(browser.findElements(By.cssSelector(".card-title"))).isNotEmpty()
+		assertThat(chromium.driver().findElement(By.cssSelector("label[for='language-fr']")).getText())
+			.startsWith("Francés");
+		assertThat(chromium.driver().findElements(By.cssSelector(".card-title"))).isNotEmpty()
 			.allSatisfy((title) -> assertThat(title.getDomAttribute("lang")).isEqualTo("fr"));
-		assertThat(browser.findElements(By.cssSelector(".chip")).stream().map(WebElement::getText))
+		assertThat(chromium.driver().findElements(By.cssSelector(".chip")).stream().map(WebElement::getText))
 			.anySatisfy((chip) -> assertThat(chip).contains("Idioma del caso", "Francés"));
 
 		// A date in Spanish, and the map's own texts, written by its script.
-		browser.get(url("/innovations/" + slug));
-		assertThat(browser.findElement(By.cssSelector(".case-facts time")).getText()).matches(SPANISH_DATE);
-		browser.get(url("/innovations?view=map"));
+		chromium.driver().get(url("/innovations/" + slug));
+		assertThat(chromium.driver().findElement(By.cssSelector(".case-facts time")).getText()).matches(SPANISH_DATE);
+		chromium.driver().get(url("/innovations?view=map"));
 		wait.until((driver) -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
 		assertThat(language()).isEqualTo("es");
-		assertThat(browser.findElement(By.id("map-status")).getText()).contains("tienen una ubicación precisa");
-		assertThat(browser.findElement(By.cssSelector("#map .map-legend-title")).getText())
+		assertThat(chromium.driver().findElement(By.id("map-status")).getText())
+			.contains("tienen una ubicación precisa");
+		assertThat(chromium.driver().findElement(By.cssSelector("#map .map-legend-title")).getText())
 			.isEqualTo("Innovaciones por país");
 
 		// And back to English.
-		browser.findElement(By.cssSelector(".languages a[data-language='en']")).click();
+		chromium.driver().findElement(By.cssSelector(".languages a[data-language='en']")).click();
 		wait.until((driver) -> "en".equals(language()));
 	}
 
 	private static String language() {
-		return browser.findElement(By.tagName("html")).getDomAttribute("lang");
+		return chromium.driver().findElement(By.tagName("html")).getDomAttribute("lang");
 	}
 
 	/** No htmx request under way. */
 	private static boolean settled() {
-		return Boolean.TRUE.equals(((JavascriptExecutor) browser)
+		return Boolean.TRUE.equals(chromium.driver()
 			.executeScript("return document.readyState === 'complete' && !document.querySelector('.htmx-request');"));
-	}
-
-	private static WebDriverWait waiting() {
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-		wait.ignoring(StaleElementReferenceException.class);
-		return wait;
 	}
 
 	private String url(String path) {

@@ -74,9 +74,10 @@ class MessagesTests {
 	static final Map<String, Set<String>> SAME_WORDS = Map.of("fr",
 			Set.of("format.date", "files.description", "nav.innovations", "list.title", "statistics.count",
 					"map.table.count", "map.country", "detail.organisations", "detail.source", "detail.licence",
-					"contribute.step.description", "contribute.field.latitude", "contribute.field.longitude"),
-			"es",
-			Set.of("facet.sector", "role.EDITOR", "accounts.no", "accounts.notHeld", "file.size.kb", "file.size.mb"));
+					"contribute.step.description", "contribute.field.latitude", "contribute.field.longitude",
+					"term.governmentLevel.local"),
+			"es", Set.of("facet.sector", "role.EDITOR", "accounts.no", "accounts.notHeld", "file.size.kb",
+					"file.size.mb", "term.governmentLevel.local"));
 
 	/**
 	 * A key in a template: {@code #{key}}, {@code #{key(…)}} or
@@ -98,6 +99,9 @@ class MessagesTests {
 
 	/** The first value of each row: a term's key. */
 	private static final Pattern ROW_KEY = Pattern.compile("\\(\\s*'([^']*)'");
+
+	/** The first two values of a term's row: its key and its label. */
+	private static final Pattern ROW_KEY_LABEL = Pattern.compile("\\(\\s*'([^']*)',\\s*'((?:[^']|'')*)'");
 
 	/** Arguments of a message: {@code {0}}, {@code {1,number,#}}… */
 	private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
@@ -143,10 +147,8 @@ class MessagesTests {
 	@Test
 	void everyTranslationHasEveryKeyAndNoOther() throws IOException {
 		Set<String> keys = load("messages.properties").stringPropertyNames();
-		assertThat(keys).noneMatch((key) -> key.startsWith(TERMS));
 		for (String language : TRANSLATIONS) {
 			Set<String> translated = new TreeSet<>(load("messages_" + language + ".properties").stringPropertyNames());
-			translated.removeIf((key) -> key.startsWith(TERMS));
 			assertThat(difference(keys, translated)).as("keys missing in " + language).isEmpty();
 			assertThat(difference(translated, keys)).as("keys only in " + language).isEmpty();
 		}
@@ -289,7 +291,7 @@ class MessagesTests {
 		Map<String, Class<? extends TaxonomyTerm>> tables = Map.of("organisation_type", OrganisationType.class,
 				"government_level", GovernmentLevel.class, "sector", Sector.class, "innovation_stage",
 				InnovationStage.class, "tag", Tag.class, "content_language", ContentLanguage.class);
-		Set<String> terms = new TreeSet<>();
+		Map<String, String> terms = new TreeMap<>();
 		Set<String> countries = new TreeSet<>();
 		for (Path migration : files(Path.of("db/migration"), ".sql")) {
 			Matcher insert = INSERT.matcher(Files.readString(migration));
@@ -297,7 +299,10 @@ class MessagesTests {
 				Matcher row = ROW_KEY.matcher(insert.group(2));
 				while (row.find()) {
 					if (tables.containsKey(insert.group(1))) {
-						terms.add(Taxonomies.messageKey(tables.get(insert.group(1)), row.group(1)));
+						Matcher term = ROW_KEY_LABEL.matcher(insert.group(2));
+						assertThat(term.find(row.start())).isTrue();
+						terms.put(Taxonomies.messageKey(tables.get(insert.group(1)), term.group(1)),
+								term.group(2).replace("''", "'"));
 					}
 					else if (insert.group(1).equals("country")) {
 						countries.add(row.group(1));
@@ -305,19 +310,28 @@ class MessagesTests {
 				}
 			}
 		}
-		assertThat(terms).contains("term.sector.health", "term.tag.open-data", "term.governmentLevel.national",
+		assertThat(terms).containsKeys("term.sector.health", "term.tag.open-data", "term.governmentLevel.national",
 				"language.pt");
 		// The names of the languages of cases are every bundle's, the case page's too.
-		Set<String> languages = new TreeSet<>(terms);
+		Set<String> languages = new TreeSet<>(terms.keySet());
 		languages.removeIf((key) -> key.startsWith(TERMS));
-		terms.removeAll(languages);
+		terms.keySet().removeAll(languages);
 		bundles().forEach(
 				(language, bundle) -> assertThat(bundle.stringPropertyNames()).as(language).containsAll(languages));
+		// The English bundle says which label each translation was made from: the
+		// catalogue's own, or a term would show in English in every language.
+		Properties english = load("messages.properties");
+		Map<String, String> sources = new TreeMap<>();
+		english.stringPropertyNames()
+			.stream()
+			.filter((key) -> key.startsWith(TERMS))
+			.forEach((key) -> sources.put(key, english.getProperty(key)));
+		assertThat(sources).as("the English labels the terms were translated from").isEqualTo(terms);
 		assertThat(countries).hasSizeGreaterThan(240).contains("pl", "eu", "xk");
 		for (String language : TRANSLATIONS) {
 			Set<String> translated = new TreeSet<>(load("messages_" + language + ".properties").stringPropertyNames());
 			translated.removeIf((key) -> !key.startsWith(TERMS));
-			assertThat(translated).as("terms translated in " + language).isEqualTo(terms);
+			assertThat(translated).as("terms translated in " + language).isEqualTo(terms.keySet());
 			Locale locale = Locale.forLanguageTag(language);
 			assertThat(countries).as("countries CLDR has no name for in " + language)
 				.allSatisfy(
