@@ -5,13 +5,16 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.copy.CopyManager;
 
 /**
  * Rows for one table, as CSV in PostgreSQL's dialect, sent with one COPY: the fastest way
  * PostgreSQL takes many rows.
+ * <p>
+ * Written here rather than with Commons CSV's printer ({@code CSVFormat.POSTGRESQL_CSV},
+ * whose output this is: every value but null quoted, quotes doubled, null as nothing):
+ * the printer's per-character checks took 6.4 s of the 59 s of writing in the benchmark's
+ * import of 14,864 cases.
  */
 public final class CopyRows {
 
@@ -19,25 +22,28 @@ public final class CopyRows {
 
 	private final StringBuilder csv = new StringBuilder(1 << 16);
 
-	private final CSVPrinter printer;
-
 	public CopyRows(String target) {
 		this.target = target;
-		try {
-			this.printer = new CSVPrinter(this.csv, CSVFormat.POSTGRESQL_CSV);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	public void row(Object... values) {
-		try {
-			this.printer.printRecord(values);
+		for (int i = 0; i < values.length; i++) {
+			if (i > 0) {
+				this.csv.append(',');
+			}
+			if (values[i] != null) {
+				String value = values[i].toString();
+				this.csv.append('"');
+				if (value.indexOf('"') < 0) {
+					this.csv.append(value);
+				}
+				else {
+					this.csv.append(value.replace("\"", "\"\""));
+				}
+				this.csv.append('"');
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.csv.append('\n');
 	}
 
 	public void copyTo(CopyManager copyManager) throws SQLException {

@@ -14,8 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
+import org.casebook.search.index.BulkIndexing;
 import org.casebook.search.index.SearchIndexMaintenance;
 import org.casebook.taxonomy.Tag;
 import org.casebook.taxonomy.Taxonomies;
@@ -73,9 +78,10 @@ public class CaseImport {
 	 * @param updated cases replaced
 	 * @param writeMillis time spent writing to the database
 	 * @param indexMillis time spent indexing what was written
+	 * @param stageMillis time spent in each stage, in the order they first ran
 	 */
 	public record Report(long rows, List<ImportProblem> problems, long problemCount, long created, long updated,
-			long writeMillis, long indexMillis) {
+			long writeMillis, long indexMillis, Map<String, Long> stageMillis) {
 
 		public boolean hasProblems() {
 			return this.problemCount > 0;
@@ -94,11 +100,10 @@ public class CaseImport {
 		if (checked.hasProblems()) {
 			return checked;
 		}
-		long[] done = { 0, 0, 0, 0, 0 };
 		List<CaseRecord> batch = new ArrayList<>(BATCH);
 		Map<String, String> newTags = new LinkedHashMap<>();
 		CaseRowReader reader = new CaseRowReader(this.taxonomies);
-		try (InputStream input = Files.newInputStream(file)) {
+		try (Writing writing = new Writing(author, progress); InputStream input = Files.newInputStream(file)) {
 			CaseFileReader.read(input, format, this.json, (cells) -> {
 				CaseRecord record = reader.read(cells.line(), cells.cells(), (problem) -> {
 					throw new IllegalStateException("The file changed since it was checked: " + problem);
@@ -109,40 +114,149 @@ public class CaseImport {
 					.filter((key) -> !this.taxonomies.contains(Tag.class, key))
 					.forEach((key) -> newTags.putIfAbsent(key, label(key)));
 				if (batch.size() == BATCH) {
-					write(batch, newTags, author, done, progress);
+					writing.write(batch, newTags);
 				}
 			}, (problem) -> {
 				throw new IllegalStateException("The file changed since it was checked: " + problem);
 			});
+			if (!batch.isEmpty()) {
+				writing.write(batch, newTags);
+			}
+			writing.finish();
+			log.info("Imported {} cases: {} new, {} replaced; time by stage (ms): {}", writing.written, writing.created,
+					writing.updated, writing.times.millis());
+			return new Report(checked.rows(), List.of(), 0, writing.created, writing.updated,
+					writing.writeNanos / 1_000_000, writing.indexNanos / 1_000_000, writing.times.millis());
 		}
-		if (!batch.isEmpty()) {
-			write(batch, newTags, author, done, progress);
-		}
-		log.info("Imported {} cases: {} new, {} replaced", done[0], done[1], done[2]);
-		return new Report(checked.rows(), List.of(), 0, done[1], done[2], done[3] / 1_000_000, done[4] / 1_000_000);
 	}
 
-	private void write(List<CaseRecord> batch, Map<String, String> newTags, String author, long[] done,
-			LongConsumer progress) {
-		CaseWriter.Written written;
-		long start = System.nanoTime();
-		try {
-			written = this.writer.write(batch, newTags, this.clock.instant(), author);
+	/**
+	 * The writing of a checked file, batch after batch, each in a transaction of its own.
+	 * With an engine whose index changes are committed with the data (OpenSearch's
+	 * outbox) that is all: each transaction holds its index events. Otherwise (Lucene)
+	 * the cases of a batch are indexed once it committed, on a thread of their own while
+	 * the next batch is read and written: one batch is indexed while one is written, no
+	 * more, so memory stays that of two batches.
+	 */
+	private final class Writing implements AutoCloseable {
+
+		private final String author;
+
+		private final LongConsumer progress;
+
+		private final StageTimes times = new StageTimes();
+
+		private final boolean indexedWithCommit = CaseImport.this.writer.indexChangesCommitted();
+
+		private final BulkIndexing indexing;
+
+		/** Where the cases are indexed (when they are indexed after the commit). */
+		private final ExecutorService indexer;
+
+		private final StageTimes indexTimes = new StageTimes();
+
+		private Future<?> indexed;
+
+		long written;
+
+		long created;
+
+		long updated;
+
+		long writeNanos;
+
+		long indexNanos;
+
+		Writing(String author, LongConsumer progress) {
+			this.author = author;
+			this.progress = progress;
+			this.indexing = this.indexedWithCommit ? null : CaseImport.this.index.bulkIndexing();
+			this.indexer = this.indexedWithCommit ? null : Executors.newSingleThreadExecutor((task) -> {
+				Thread thread = new Thread(task, "casebook-import-index");
+				thread.setDaemon(true);
+				return thread;
+			});
+			this.times.restart();
 		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not write imported cases", ex);
+
+		void write(List<CaseRecord> batch, Map<String, String> newTags) {
+			this.times.mark("read: parse, rows");
+			CaseWriter.Written written;
+			long start = System.nanoTime();
+			try {
+				written = CaseImport.this.writer.write(batch, newTags, CaseImport.this.clock.instant(), this.author,
+						this.times);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Could not write imported cases", ex);
+			}
+			this.writeNanos += System.nanoTime() - start;
+			this.written += batch.size();
+			this.created += written.created();
+			this.updated += written.updated();
+			batch.clear();
+			newTags.clear();
+			// Committed (with OpenSearch's outbox, its index events with it).
+			this.progress.accept(this.written);
+			if (!this.indexedWithCommit) {
+				// Written with COPY, unseen by Hibernate Search: indexed here, once
+				// committed. A crash in between leaves cases that the index check finds
+				// and repairs.
+				awaitIndexed();
+				this.indexed = this.indexer.submit(() -> {
+					long indexing = System.nanoTime();
+					this.indexing.add(written.toIndex(), this.indexTimes::add);
+					this.indexNanos += System.nanoTime() - indexing;
+				});
+			}
+			this.times.restart();
 		}
-		long wrote = System.nanoTime();
-		// Written with COPY, unseen by Hibernate Search: indexed here.
-		this.index.reindex(written.ids());
-		done[3] += wrote - start;
-		done[4] += System.nanoTime() - wrote;
-		done[0] += batch.size();
-		done[1] += written.created();
-		done[2] += written.updated();
-		batch.clear();
-		newTags.clear();
-		progress.accept(done[0]);
+
+		/** Waits until every case written is searchable. */
+		void finish() {
+			long start = System.nanoTime();
+			if (this.indexedWithCommit) {
+				// The nodes index the events in the background.
+				CaseImport.this.index.awaitSearchable();
+				this.times.add("index: wait until searchable", System.nanoTime() - start);
+			}
+			else {
+				awaitIndexed();
+				this.indexing.finish(this.indexTimes::add);
+				this.times.add("write: wait for the last batch's indexing", System.nanoTime() - start);
+				this.times.addAll(this.indexTimes);
+			}
+			this.indexNanos += System.nanoTime() - start;
+		}
+
+		private void awaitIndexed() {
+			if (this.indexed == null) {
+				return;
+			}
+			long start = System.nanoTime();
+			try {
+				this.indexed.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while indexing imported cases", ex);
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("Could not index imported cases", ex.getCause());
+			}
+			finally {
+				this.indexed = null;
+			}
+			this.times.add("write: wait for the previous batch's indexing", System.nanoTime() - start);
+		}
+
+		@Override
+		public void close() {
+			if (this.indexer != null) {
+				this.indexer.shutdown();
+			}
+		}
+
 	}
 
 	/** Checks a file and writes nothing. */
@@ -171,7 +285,7 @@ public class CaseImport {
 		slugs.duplicates(collect);
 		List<ImportProblem> ordered = new ArrayList<>(problems);
 		ordered.sort(Comparator.comparingLong(ImportProblem::line));
-		return new Report(rows[0], ordered, problemCount[0], 0, 0, 0, 0);
+		return new Report(rows[0], ordered, problemCount[0], 0, 0, 0, 0, Map.of());
 	}
 
 	/**

@@ -209,8 +209,8 @@ public final class NodesRun {
 				committed, seconds(killedAt), found1 && found3,
 				count(postgres, "SELECT count(*) FROM hsearch_outbox_event"));
 		if (!(found1 && found3)) {
-			// An import writes its rows (COPY), then their index events in a second
-			// transaction: a kill between the two leaves cases the index check finds.
+			// Should not happen: an import's batch holds its index events in its own
+			// transaction. The run fails; the repair says what was missing.
 			System.out.println(
 					"repair on node 1: " + this.http
 						.send(request(0, "/admin/api/search-index/repair").POST(HttpRequest.BodyPublishers.noBody())

@@ -88,7 +88,8 @@ public final class SearchBenchmark {
 		boolean reindex = Boolean.parseBoolean(options.getOrDefault("reindex", "false"));
 		boolean map = Boolean.parseBoolean(options.getOrDefault("map", "true"));
 		boolean mix = Boolean.parseBoolean(options.getOrDefault("mix", "false"));
-		boolean openData = Boolean.parseBoolean(options.getOrDefault("opendata", "false"));
+		// true: exports then an import; import: the import alone.
+		String openData = options.getOrDefault("opendata", "false");
 		boolean curation = Boolean.parseBoolean(options.getOrDefault("curation", "false"));
 		boolean useWrk = Boolean.parseBoolean(options.getOrDefault("wrk", "true"));
 		Path data = Path.of("data", "benchmark-" + cases).toAbsolutePath();
@@ -148,8 +149,12 @@ public final class SearchBenchmark {
 				mixedLoad(context, base, data, clients, seconds, warmUp);
 				return;
 			}
-			if (openData) {
+			if (openData.equals("true")) {
 				openData(context, base, data);
+				return;
+			}
+			if (openData.equals("import")) {
+				importData(context, base, data);
 				return;
 			}
 			if (curation) {
@@ -243,6 +248,15 @@ public final class SearchBenchmark {
 		System.gc();
 		System.out.printf("Heap in use after GC after the exports: %,d MB%n",
 				memory.getHeapMemoryUsage().getUsed() >> 20);
+		importData(context, base, data);
+	}
+
+	/**
+	 * Checks then imports the CSV of one sector's cases over the existing ones
+	 * (-Dbenchmark.opendata=import: this alone), printing where the time goes.
+	 */
+	private static void importData(ConfigurableApplicationContext context, String base, Path data) throws Exception {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		CaseExport export = context.getBean(CaseExport.class);
 		CaseImport imports = context.getBean(CaseImport.class);
 		Path file = data.resolve("import-benchmark.csv");
@@ -256,19 +270,39 @@ public final class SearchBenchmark {
 		double took = (System.nanoTime() - start) / 1e9;
 		System.out.printf("Import check (dry run) of %,d rows (%,d MB): %.1f s, %,.0f rows/s, %d problems%n",
 				checked.rows(), Files.size(file) >> 20, took, checked.rows() / took, checked.problemCount());
+		long[] heap = { 0 };
+		Thread watcher = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				heap[0] = Math.max(heap[0], memory.getHeapMemoryUsage().getUsed());
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		watcher.setDaemon(true);
+		watcher.start();
 		start = System.nanoTime();
 		CaseImport.Report imported = imports.run(file, ExportFormat.CSV, "benchmark", (rows) -> {
 		});
 		took = (System.nanoTime() - start) / 1e9;
+		watcher.interrupt();
 		long written = imported.created() + imported.updated();
 		System.out.printf(
-				"Import of the same %,d rows (all replace existing cases): %.1f s, %,.0f rows/s in all; writing %.1f s"
-						+ " (%,.0f rows/s), reindexing %.1f s (%,.0f rows/s), the rest checking%n",
+				"Import of the same %,d rows (all replace existing cases): %.1f s, %,.0f rows/s in all (check, write,"
+						+ " index); writing %.1f s (%,.0f rows/s), indexing %.1f s (%,.0f rows/s; with Lucene on a"
+						+ " thread of its own, beside the writing); heap in use at most %,d MB%n",
 				exported, took, written / took, imported.writeMillis() / 1e3, written * 1e3 / imported.writeMillis(),
-				imported.indexMillis() / 1e3, written * 1e3 / imported.indexMillis());
+				imported.indexMillis() / 1e3, written * 1e3 / imported.indexMillis(), heap[0] >> 20);
+		System.out.printf("  time by stage (summed over the batches; the indexing thread's beside the others):%n");
+		imported.stageMillis()
+			.forEach((stage, millis) -> System.out.printf("  %-32s %,7d ms  %,9.0f rows/s%n", stage, millis,
+					written * 1e3 / Math.max(1, millis)));
 		Files.delete(file);
 		System.gc();
-		System.out.printf("Heap in use after GC after the exports and the import: %,d MB%n",
+		System.out.printf("Heap in use after GC after the import: %,d MB%n",
 				memory.getHeapMemoryUsage().getUsed() >> 20);
 	}
 
@@ -294,14 +328,6 @@ public final class SearchBenchmark {
 			bytes = body.transferTo(OutputStream.nullOutputStream());
 		}
 		return new long[] { response.statusCode(), bytes };
-	}
-
-	/**
-	 * The machine's load over the last minute: other processes share the cores, and the
-	 * figures with them.
-	 */
-	private static String loadAverage() throws IOException {
-		return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
 	}
 
 	private static MultiValueMap<String, String> parameters(String url) {

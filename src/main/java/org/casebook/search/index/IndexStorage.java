@@ -38,6 +38,13 @@ public interface IndexStorage {
 	boolean mergeAfterRebuild();
 
 	/**
+	 * Whether a transaction's index changes are committed with it, as rows of PostgreSQL
+	 * (OpenSearch's outbox events): a crash after the commit then loses none. Otherwise
+	 * they reach the index only once the transaction has committed.
+	 */
+	boolean changesCommittedWithData();
+
+	/**
 	 * Waits until the changes to cases committed so far are searchable, for at most the
 	 * given time: at once where each commit updates the index itself.
 	 * @return whether they are

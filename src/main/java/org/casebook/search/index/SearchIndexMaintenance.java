@@ -208,6 +208,30 @@ public class SearchIndexMaintenance {
 	}
 
 	/**
+	 * Of these cases, those whose document is missing or holds another version than the
+	 * one given (its {@code updatedAt}), as the index check compares them.
+	 */
+	public Set<Long> notCurrent(Map<Long, Instant> versions) {
+		if (versions.isEmpty()) {
+			return Set.of();
+		}
+		Set<Long> notCurrent = new HashSet<>(versions.keySet());
+		try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
+			for (List<?> document : Search.session(entityManager)
+				.search(Innovation.class)
+				.select((f) -> f.composite().from(f.id(Long.class), f.field("updatedAt", Instant.class)).asList())
+				.where((f) -> f.id().matchingAny(versions.keySet()))
+				.fetchHits(versions.size())) {
+				Long id = (Long) document.get(0);
+				if (version(versions.get(id)).equals(version((Instant) document.get(1)))) {
+					notCurrent.remove(id);
+				}
+			}
+		}
+		return notCurrent;
+	}
+
+	/**
 	 * A version as PostgreSQL keeps it: to the nearest microsecond, half up (an entity
 	 * indexed before it was read back may hold nanoseconds: 1.5 µs is kept as 2 µs).
 	 */
@@ -269,8 +293,7 @@ public class SearchIndexMaintenance {
 			List<Long> batch = all.subList(from, Math.min(all.size(), from + REPAIR_BATCH));
 			try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
 				// In a transaction: with outbox polling, the changes are events written
-				// in
-				// it.
+				// in it.
 				entityManager.getTransaction().begin();
 				SearchIndexingPlan plan = Search.session(entityManager).indexingPlan();
 				Set<Long> gone = new HashSet<>(batch);
@@ -295,6 +318,30 @@ public class SearchIndexMaintenance {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Waits until the changes committed so far are searchable (with OpenSearch's outbox,
+	 * once the nodes have processed their events), for at most a minute.
+	 */
+	public void awaitSearchable() {
+		try {
+			if (!this.storage.awaitIndexing(REINDEX_WAIT)) {
+				log.warn("Index changes not all searchable yet after {}", REINDEX_WAIT);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Indexes many cases written with plain SQL, batch after batch, without a commit of
+	 * the index per batch: for imports, where the engine's changes are not committed with
+	 * the data.
+	 */
+	public BulkIndexing bulkIndexing() {
+		return new BulkIndexing(this.entityManagerFactory);
 	}
 
 	/** Whether a rebuild is running: the index changes all the time. */

@@ -52,6 +52,12 @@ final class LocalIndexStorage implements IndexStorage {
 		return true;
 	}
 
+	/** Lucene's index is not PostgreSQL's: it is written after the commit. */
+	@Override
+	public boolean changesCommittedWithData() {
+		return false;
+	}
+
 	/** Each commit updated the index before it returned. */
 	@Override
 	public boolean awaitIndexing(Duration timeout) {

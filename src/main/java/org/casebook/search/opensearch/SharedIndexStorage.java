@@ -132,6 +132,12 @@ final class SharedIndexStorage implements IndexStorage {
 		return false;
 	}
 
+	/** With outbox polling, a transaction's index changes are events committed in it. */
+	@Override
+	public boolean changesCommittedWithData() {
+		return this.outbox;
+	}
+
 	/**
 	 * Waits until no outbox event is left (the nodes' processors have indexed every
 	 * change committed), then makes the index's last writes searchable.
