@@ -119,8 +119,19 @@ public final class NodesRun {
 		awaitReady(1);
 		awaitReady(2);
 		System.out.printf("nodes 2 and 3 ready in %.1f s%n", seconds(others));
+		// A node that joins makes the others stop and share the cases again, which takes
+		// them a few heartbeats: what is measured is the steady state (the kill below
+		// measures a node leaving).
+		long sharing = System.nanoTime();
+		String steady = "SELECT count(*) FROM hsearch_agent WHERE type LIKE 'EVENT_PROCESSING%'"
+				+ " AND state = 'RUNNING' AND total_shard_count = 3";
+		while (count(postgres, steady) < 3 && seconds(sharing) < 60) {
+			Thread.sleep(100);
+		}
+		System.out.printf("the three nodes' event processors sharing the cases %.1f s later: %d running%n",
+				seconds(sharing), count(postgres, steady));
 		String template = templateRow();
-		System.out.printf("load average before the writes: %s%n", loadAverage());
+		System.out.printf("load average before the writes: %s%n", Machine.loadAverage());
 
 		// A case written on each node in turn, found on every node: from the moment
 		// PostgreSQL shows it committed to the moment the last node finds it, with where
@@ -156,6 +167,12 @@ public final class NodesRun {
 			}
 			Trace trace = traced.get();
 			convergence.add((found - trace.committed()) / 1e9);
+			if ((found - trace.committed()) / 1e9 > 1) {
+				System.out.printf("  case %d, written on node %d: found everywhere %.2f s after its commit%s%n", i,
+						writer + 1, (found - trace.committed()) / 1e9,
+						(trace.event() > 0 && trace.processed() > 0) ? String.format(
+								" (processed %.2f s after its event)", (trace.processed() - trace.event()) / 1e9) : "");
+			}
 			if (trace.event() > 0 && trace.processed() > 0) {
 				toEvent.add(Math.max(0, trace.event() - trace.committed()) / 1e9);
 				toProcessed.add((trace.processed() - trace.event()) / 1e9);
@@ -172,7 +189,7 @@ public final class NodesRun {
 		System.out.printf("            processed to found on all three (refresh, the nodes' searches): %s%n",
 				percentiles(toFound));
 		double worst = convergence.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-		System.out.printf("load average after the writes: %s%n", loadAverage());
+		System.out.printf("load average after the writes: %s%n", Machine.loadAverage());
 
 		// A stream of cases on node 2 (imports of 25), killed with kill -9 in the middle
 		// of it: the events of its last commits are then still in the outbox.
@@ -345,17 +362,6 @@ public final class NodesRun {
 
 	/** Moments of a case's way to the index, in nanoseconds; 0 when not seen. */
 	private record Trace(long committed, long event, long processed) {
-	}
-
-	/** The machine's load average (1, 5 and 15 minutes): the cores are shared. */
-	private static String loadAverage() {
-		try {
-			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-			return String.join(" ", fields[0], fields[1], fields[2]);
-		}
-		catch (IOException ex) {
-			return "unknown";
-		}
 	}
 
 	private static String percentiles(List<Double> seconds) {

@@ -172,7 +172,7 @@ public final class SearchBenchmark {
 			// The Lucene engine's remembered answers; the OpenSearch engine keeps none.
 			LuceneInnovationSearch search = context.getBeanProvider(LuceneInnovationSearch.class).getIfAvailable();
 			Map<String, Double> before = (search != null) ? search.cacheHitRatios() : Map.of();
-			System.out.printf("Load average before: %s%n", loadAverage());
+			System.out.printf("Load average before: %s%n", Machine.loadAverage());
 			Result result = load(base, clients, seconds, 42, SearchBenchmark::randomSearch);
 			result.print();
 			if (search != null) {
@@ -194,7 +194,7 @@ public final class SearchBenchmark {
 					+ " one client at a time: server time%n");
 			load(base, 1, seconds, 43, maps).print();
 			System.out.printf("Map: the same with %d clients%n", clients);
-			System.out.printf("Load average before: %s%n", loadAverage());
+			System.out.printf("Load average before: %s%n", Machine.loadAverage());
 			load(base, clients, seconds, 44, maps).print();
 			if (useWrk) {
 				wrk(data.resolve("map-urls.txt"), base, clients, seconds, 44, maps);
@@ -217,24 +217,11 @@ public final class SearchBenchmark {
 		System.out.printf("Heap in use after GC before exports: %,d MB%n", memory.getHeapMemoryUsage().getUsed() >> 20);
 		for (String url : List.of("/innovations.csv", "/innovations.jsonl", "/innovations.jsonl",
 				"/innovations.csv?sector=health", "/innovations.jsonl?q=digital")) {
-			long[] heap = { 0 };
-			Thread watcher = new Thread(() -> {
-				while (!Thread.currentThread().isInterrupted()) {
-					heap[0] = Math.max(heap[0], memory.getHeapMemoryUsage().getUsed());
-					try {
-						Thread.sleep(50);
-					}
-					catch (InterruptedException ex) {
-						return;
-					}
-				}
-			});
-			watcher.setDaemon(true);
-			watcher.start();
+			Machine.HeapWatch heap = new Machine.HeapWatch();
 			long start = System.nanoTime();
 			long[] answer = download(http, base + url);
 			double took = (System.nanoTime() - start) / 1e9;
-			watcher.interrupt();
+			heap.close();
 			long rows = context.getBean(InnovationSearch.class)
 				.search(context.getBean(SearchQueryParser.class).parse(parameters(url)).query())
 				.total();
@@ -243,7 +230,7 @@ public final class SearchBenchmark {
 			System.out.printf(
 					"Export GET %s: %d, %,d rows, %,d MB in %.1f s: %,.0f rows/s; heap in use at most %,d MB;"
 							+ " load average %s%n",
-					url, status, rows, bytes >> 20, took, rows / took, heap[0] >> 20, loadAverage());
+					url, status, rows, bytes >> 20, took, rows / took, heap.mostMegabytes(), Machine.loadAverage());
 		}
 		System.gc();
 		System.out.printf("Heap in use after GC after the exports: %,d MB%n",
@@ -270,32 +257,19 @@ public final class SearchBenchmark {
 		double took = (System.nanoTime() - start) / 1e9;
 		System.out.printf("Import check (dry run) of %,d rows (%,d MB): %.1f s, %,.0f rows/s, %d problems%n",
 				checked.rows(), Files.size(file) >> 20, took, checked.rows() / took, checked.problemCount());
-		long[] heap = { 0 };
-		Thread watcher = new Thread(() -> {
-			while (!Thread.currentThread().isInterrupted()) {
-				heap[0] = Math.max(heap[0], memory.getHeapMemoryUsage().getUsed());
-				try {
-					Thread.sleep(50);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		});
-		watcher.setDaemon(true);
-		watcher.start();
+		Machine.HeapWatch heap = new Machine.HeapWatch();
 		start = System.nanoTime();
 		CaseImport.Report imported = imports.run(file, ExportFormat.CSV, "benchmark", (rows) -> {
 		});
 		took = (System.nanoTime() - start) / 1e9;
-		watcher.interrupt();
+		heap.close();
 		long written = imported.created() + imported.updated();
 		System.out.printf(
 				"Import of the same %,d rows (all replace existing cases): %.1f s, %,.0f rows/s in all (check, write,"
 						+ " index); writing %.1f s (%,.0f rows/s), indexing %.1f s (%,.0f rows/s; with Lucene on a"
 						+ " thread of its own, beside the writing); heap in use at most %,d MB%n",
 				exported, took, written / took, imported.writeMillis() / 1e3, written * 1e3 / imported.writeMillis(),
-				imported.indexMillis() / 1e3, written * 1e3 / imported.indexMillis(), heap[0] >> 20);
+				imported.indexMillis() / 1e3, written * 1e3 / imported.indexMillis(), heap.mostMegabytes());
 		System.out.printf("  time by stage (summed over the batches; the indexing thread's beside the others):%n");
 		imported.stageMillis()
 			.forEach((stage, millis) -> System.out.printf("  %-32s %,7d ms  %,9.0f rows/s%n", stage, millis,
@@ -442,24 +416,13 @@ public final class SearchBenchmark {
 		// leaves it out of its percentiles.
 		List<String> command = List.of("wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--timeout", "30s",
 				"--latency", "-s", script.toString(), base, "--", urls.toString());
-		System.out.printf("The same with wrk (load average before: %s): %s%n", loadAverage(),
+		System.out.printf("The same with wrk (load average before: %s): %s%n", Machine.loadAverage(),
 				String.join(" ", command));
 		try {
 			new ProcessBuilder(command).inheritIO().start().waitFor();
 		}
 		catch (IOException ex) {
 			System.out.printf("wrk is not installed (apt-get install wrk): %s%n", ex.getMessage());
-		}
-	}
-
-	/** The machine's load average (1, 5 and 15 minutes): the cores are shared. */
-	private static String loadAverage() {
-		try {
-			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-			return String.join(" ", fields[0], fields[1], fields[2]);
-		}
-		catch (IOException ex) {
-			return "unknown";
 		}
 	}
 
