@@ -1,5 +1,9 @@
 package org.casebook.taxonomy;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
@@ -51,6 +55,9 @@ public class Taxonomies {
 
 	/** Each term's place in its taxonomy's order. */
 	private volatile Map<Class<? extends TaxonomyTerm>, Map<String, Integer>> ranks = Map.of();
+
+	/** Of the labels and orders read last: see {@link #fingerprint()}. */
+	private volatile long fingerprint;
 
 	protected Taxonomies(EntityManagerFactory entityManagerFactory, MessageSource messages) {
 		this.entityManagerFactory = entityManagerFactory;
@@ -198,6 +205,16 @@ public class Taxonomies {
 	}
 
 	/**
+	 * A fingerprint of every term's key, label and place in its taxonomy's order: it
+	 * changes when any of them does, and is the same on every node that read the same
+	 * terms. What is made from the labels and kept (the exports' ready forms) carries it.
+	 */
+	public long fingerprint() {
+		labels();
+		return this.fingerprint;
+	}
+
+	/**
 	 * Reads every taxonomy again: after a change of its terms (an editor's new, renamed
 	 * or merged tag), once that change is committed.
 	 */
@@ -205,9 +222,35 @@ public class Taxonomies {
 		load();
 	}
 
+	/** The first eight bytes of a SHA-256 of the terms, each taxonomy in its order. */
+	private static long fingerprint(Map<Class<? extends TaxonomyTerm>, Map<String, String>> ordered) {
+		MessageDigest digest = sha256();
+		ordered.forEach((taxonomy, terms) -> {
+			digest.update(taxonomy.getSimpleName().getBytes(StandardCharsets.UTF_8));
+			terms.forEach((key, label) -> {
+				digest.update((byte) 0);
+				digest.update(key.getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+				digest.update(label.getBytes(StandardCharsets.UTF_8));
+			});
+			digest.update((byte) 1);
+		});
+		return ByteBuffer.wrap(digest.digest()).getLong();
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
 	private synchronized Map<Class<? extends TaxonomyTerm>, Map<String, String>> load() {
 		Map<Class<? extends TaxonomyTerm>, Map<String, String>> loaded = new LinkedHashMap<>();
 		Map<Class<? extends TaxonomyTerm>, Map<String, Integer>> ranked = new LinkedHashMap<>();
+		Map<Class<? extends TaxonomyTerm>, Map<String, String>> ordered = new LinkedHashMap<>();
 		try (var entityManager = this.entityManagerFactory.createEntityManager()) {
 			for (Class<? extends TaxonomyTerm> taxonomy : TAXONOMIES) {
 				Map<String, String> terms = new LinkedHashMap<>();
@@ -216,10 +259,12 @@ public class Taxonomies {
 					terms.put(term.getKey(), term.getLabel());
 					rank.put(term.getKey(), rank.size());
 				});
+				ordered.put(taxonomy, terms);
 				loaded.put(taxonomy, Map.copyOf(terms));
 				ranked.put(taxonomy, Map.copyOf(rank));
 			}
 		}
+		this.fingerprint = fingerprint(ordered);
 		this.ranks = Map.copyOf(ranked);
 		this.labels = Map.copyOf(loaded);
 		this.loadedAt = System.nanoTime();

@@ -1,0 +1,327 @@
+package org.casebook.opendata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.casebook.taxonomy.Taxonomies;
+import org.casebook.taxonomy.TermLabels;
+import org.postgresql.PGStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Each published case's export forms, kept ready in the database
+ * ({@code case_export_form}, V13): its CSV row and its JSON Lines line as UTF-8 bytes,
+ * which an export copies out instead of reading the case's texts and collections and
+ * formatting them again — the three quarters of an export's CPU that the benchmark
+ * measured (README, "Open data").
+ * <p>
+ * Forms are made when an export first needs them, and kept. The database says when they
+ * are out of date: triggers give a case a new stamp in every transaction that changes it
+ * or one of its collections, whatever writes it (edits through the ORM, an import's COPY,
+ * SQL by hand). A form is used only while the stamp it was made from is the case's, and
+ * while the taxonomies' labels and order are those it was made with
+ * ({@link Taxonomies#fingerprint()}). A form is made from the case and its stamp read in
+ * one snapshot, so a change committed meanwhile leaves it with an older stamp: unused.
+ */
+@Repository
+class ExportForms {
+
+	private static final Logger log = LoggerFactory.getLogger(ExportForms.class);
+
+	/** Cases whose forms are made ahead at a time. */
+	private static final int MAKE_AHEAD_BATCH = 1000;
+
+	/** The advisory lock of the nodes' making forms ahead ("casebook" in ASCII). */
+	private static final long MAKE_AHEAD_LOCK = 0x63617365626f6f6bL;
+
+	/** pgjdbc's prepare threshold that asks for results in binary from the first use. */
+	private static final int FORCE_BINARY = -1;
+
+	/** The format of the export's CSV. */
+	static final CSVFormat CSV = CSVFormat.RFC4180;
+
+	private final JdbcTemplate jdbc;
+
+	private final CaseRecords records;
+
+	private final Taxonomies taxonomies;
+
+	private final ObjectWriter json;
+
+	/** Reads a case and its stamp in one snapshot. */
+	private final TransactionTemplate snapshot;
+
+	ExportForms(JdbcTemplate jdbc, CaseRecords records, Taxonomies taxonomies, JsonMapper json,
+			PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.records = records;
+		this.taxonomies = taxonomies;
+		this.json = json.writer();
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		this.snapshot.setReadOnly(true);
+	}
+
+	/**
+	 * The forms of the published cases among these slugs, in the slugs' order; a slug
+	 * that names no published case is left out. Forms missing or out of date are made and
+	 * kept.
+	 */
+	List<Form> published(List<String> slugs, ExportFormat format) {
+		if (slugs.isEmpty()) {
+			return List.of();
+		}
+		long taxonomies = this.taxonomies.fingerprint();
+		String column = (format == ExportFormat.CSV) ? "csv" : "json";
+		Map<String, byte[]> ready = new HashMap<>();
+		List<String> missing = new ArrayList<>();
+		this.jdbc.query((connection) -> {
+			var statement = connection.prepareStatement("SELECT i.slug, f." + column + """
+					 FROM innovation i LEFT JOIN case_export_form f
+					ON f.innovation_id = i.id AND f.form_stamp = f.stamp AND f.taxonomies = ?
+					WHERE i.slug = ANY (?) AND i.status = 'PUBLISHED'""");
+			// The forms as bytes: bytea in PostgreSQL's text format is hexadecimal, which
+			// doubles what is sent and took a third of the export's Java time to decode.
+			statement.unwrap(PGStatement.class).setPrepareThreshold(FORCE_BINARY);
+			statement.setLong(1, taxonomies);
+			statement.setArray(2, connection.createArrayOf("varchar", slugs.toArray()));
+			return statement;
+		}, (ResultSet result) -> {
+			byte[] form = result.getBytes(2);
+			if (form != null) {
+				ready.put(result.getString(1), form);
+			}
+			else {
+				missing.add(result.getString(1));
+			}
+		});
+		if (!missing.isEmpty()) {
+			make(missing, taxonomies).forEach((slug, made) -> ready.put(slug, made.of(format)));
+		}
+		List<Form> forms = new ArrayList<>(ready.size());
+		for (String slug : slugs) {
+			byte[] form = ready.get(slug);
+			if (form != null) {
+				forms.add(new Form(slug, form));
+			}
+		}
+		return forms;
+	}
+
+	/**
+	 * Makes the forms exports will need before they need them: those of new and changed
+	 * cases, and once for each state of the taxonomies' labels (after a change of labels,
+	 * or at the first start on a catalogue that predates kept forms) those of every
+	 * published case without valid ones. One node at a time: the others find the lock
+	 * taken and leave it to that one.
+	 * @return how many cases' forms were made
+	 */
+	int makeAhead() {
+		Integer made = this.jdbc.execute((ConnectionCallback<Integer>) (lock) -> {
+			try (var statement = lock.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+				statement.setLong(1, MAKE_AHEAD_LOCK);
+				try (var result = statement.executeQuery()) {
+					if (!result.next() || !result.getBoolean(1)) {
+						return 0;
+					}
+				}
+			}
+			try {
+				return makeAheadAlone();
+			}
+			finally {
+				try (var statement = lock.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+					statement.setLong(1, MAKE_AHEAD_LOCK);
+					statement.execute();
+				}
+			}
+		});
+		return (made != null) ? made : 0;
+	}
+
+	private int makeAheadAlone() {
+		long taxonomies = this.taxonomies.fingerprint();
+		int made = 0;
+		if (!this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM case_export_made WHERE taxonomies = ?)",
+				Boolean.class, taxonomies)) {
+			// Every published case, in the order of their ids, a thousand at a time.
+			long after = 0;
+			while (true) {
+				List<String> slugs = new ArrayList<>();
+				long[] last = { -1 };
+				this.jdbc.query("""
+						SELECT i.id, i.slug, f.innovation_id IS NULL OR f.form_stamp IS DISTINCT FROM f.stamp
+						OR f.taxonomies IS DISTINCT FROM ? FROM innovation i
+						LEFT JOIN case_export_form f ON f.innovation_id = i.id
+						WHERE i.id > ? AND i.status = 'PUBLISHED' ORDER BY i.id LIMIT ?""", (ResultSet result) -> {
+					last[0] = result.getLong(1);
+					if (result.getBoolean(3)) {
+						slugs.add(result.getString(2));
+					}
+				}, taxonomies, after, MAKE_AHEAD_BATCH);
+				if (last[0] < 0) {
+					break;
+				}
+				after = last[0];
+				made += make(slugs, taxonomies).size();
+			}
+			this.jdbc.update("INSERT INTO case_export_made (taxonomies) VALUES (?) ON CONFLICT DO NOTHING", taxonomies);
+		}
+		// New and changed cases, published or not (a case not published keeps no forms,
+		// only the stamp it was seen at).
+		long after = 0;
+		while (true) {
+			List<String> slugs = new ArrayList<>();
+			long[] last = { -1 };
+			this.jdbc.query("""
+					SELECT f.innovation_id, i.slug FROM case_export_form f JOIN innovation i ON i.id = f.innovation_id
+					WHERE f.form_stamp IS DISTINCT FROM f.stamp AND f.innovation_id > ?
+					ORDER BY f.innovation_id LIMIT ?""", (ResultSet result) -> {
+				last[0] = result.getLong(1);
+				slugs.add(result.getString(2));
+			}, after, MAKE_AHEAD_BATCH);
+			if (last[0] < 0) {
+				break;
+			}
+			after = last[0];
+			made += make(slugs, taxonomies).size();
+		}
+		return made;
+	}
+
+	/**
+	 * Makes the forms of the published cases among these, keeps them, and gives them by
+	 * slug; a case not published keeps none, only the stamp it was seen at.
+	 */
+	private Map<String, Made> make(List<String> slugs, long taxonomies) {
+		Map<String, Made> made = new HashMap<>();
+		List<Object[]> kept = new ArrayList<>();
+		if (slugs.isEmpty()) {
+			return made;
+		}
+		this.snapshot.executeWithoutResult((transaction) -> {
+			Map<String, long[]> stamps = new HashMap<>();
+			this.jdbc.query((connection) -> {
+				var statement = connection.prepareStatement("""
+						SELECT i.slug, i.id, coalesce(f.stamp, 0) FROM innovation i
+						LEFT JOIN case_export_form f ON f.innovation_id = i.id WHERE i.slug = ANY (?)""");
+				statement.setArray(1, connection.createArrayOf("varchar", slugs.toArray()));
+				return statement;
+			}, (ResultSet result) -> {
+				stamps.put(result.getString(1), new long[] { result.getLong(2), result.getLong(3) });
+			});
+			TermLabels english = this.taxonomies.in(Locale.ENGLISH);
+			// Its own: the format's printing methods are synchronized, and the export's
+			// readers make forms side by side.
+			CSVFormat csv = CSV.builder().get();
+			for (CaseRecord record : this.records.published(slugs)) {
+				made.put(record.slug(), new Made(csv(record, csv), jsonLine(record, english)));
+			}
+			stamps.forEach((slug, stamp) -> {
+				Made forms = made.get(slug);
+				kept.add(new Object[] { stamp[0], stamp[1], stamp[1], taxonomies, (forms != null) ? forms.csv() : null,
+						(forms != null) ? forms.json() : null });
+			});
+		});
+		keep(kept);
+		return made;
+	}
+
+	/**
+	 * Keeps forms, each only if its case's stamp is still the one it was made from. In
+	 * the order of the cases' ids, as the triggers stamp them: two transactions that lock
+	 * the same rows lock them in the same order, and never wait for each other in a
+	 * circle.
+	 */
+	void keep(List<Object[]> forms) {
+		forms.sort(Comparator.comparingLong((Object[] form) -> (Long) form[0]));
+		try {
+			this.jdbc.batchUpdate("""
+					INSERT INTO case_export_form (innovation_id, stamp, form_stamp, taxonomies, csv, json)
+					VALUES (?, ?, ?, ?, ?, ?)
+					ON CONFLICT (innovation_id) DO UPDATE SET form_stamp = EXCLUDED.form_stamp,
+					taxonomies = EXCLUDED.taxonomies, csv = EXCLUDED.csv, json = EXCLUDED.json
+					WHERE case_export_form.stamp = EXCLUDED.form_stamp""", forms);
+		}
+		catch (DataAccessException ex) {
+			// Ready forms only save time: this export has its rows, the next makes them.
+			log.warn("Could not keep the export forms of {} cases: {}", forms.size(), ex.toString());
+		}
+	}
+
+	/**
+	 * A case's CSV row but for its first two cells (the slug and the address of its page,
+	 * which depends on the address the site is reached at): each cell after its comma,
+	 * then the line end. Printed cell by cell as Commons CSV prints a record, so that
+	 * {@link #csvStart} followed by this is the row {@code CSVPrinter} would print.
+	 */
+	static byte[] csv(CaseRecord record, CSVFormat format) {
+		List<String> row = CaseCsv.row(record, null);
+		StringBuilder rest = new StringBuilder(4096);
+		try {
+			for (String cell : row.subList(2, row.size())) {
+				format.print(cell, rest, false);
+			}
+			format.println(rest);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return rest.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** The first two cells of a case's CSV row, which its kept form leaves out. */
+	static byte[] csvStart(String slug, String url, CSVFormat format) {
+		StringBuilder start = new StringBuilder(slug.length() + url.length() + 8);
+		try {
+			format.print(slug, start, true);
+			format.print(url, start, false);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return start.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private byte[] jsonLine(CaseRecord record, TermLabels english) {
+		byte[] document = this.json.writeValueAsBytes(CaseDocument.of(record, english));
+		byte[] line = new byte[document.length + 1];
+		System.arraycopy(document, 0, line, 0, document.length);
+		line[document.length] = '\n';
+		return line;
+	}
+
+	/** A case's form in one export format. */
+	record Form(String slug, byte[] bytes) {
+	}
+
+	/** Both forms of a case, as made. */
+	private record Made(byte[] csv, byte[] json) {
+
+		byte[] of(ExportFormat format) {
+			return (format == ExportFormat.CSV) ? this.csv : this.json;
+		}
+
+	}
+
+}

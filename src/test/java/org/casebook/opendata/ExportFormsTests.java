@@ -1,0 +1,259 @@
+package org.casebook.opendata;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.casebook.CasebookIntegrationTest;
+import org.casebook.taxonomy.Taxonomies;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The export forms kept in the database: the same bytes as the case formatted anew, and
+ * never used once the case or the taxonomies' labels changed, whatever wrote the change
+ * (here SQL, which neither the ORM nor the search index sees).
+ */
+@CasebookIntegrationTest
+class ExportFormsTests {
+
+	@Autowired
+	ExportForms forms;
+
+	@Autowired
+	CaseRecords records;
+
+	@Autowired
+	Taxonomies taxonomies;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private List<String> slugs;
+
+	private String slug;
+
+	private long id;
+
+	@BeforeEach
+	void someCases() {
+		this.slugs = this.jdbc.queryForList(
+				"SELECT slug FROM innovation WHERE status = 'PUBLISHED' ORDER BY slug LIMIT 40", String.class);
+		this.slug = this.jdbc.queryForObject("""
+				SELECT i.slug FROM innovation i WHERE status = 'PUBLISHED'
+				AND EXISTS (SELECT 1 FROM innovation_tag t WHERE t.innovation_id = i.id)
+				AND EXISTS (SELECT 1 FROM innovation_organisation o WHERE o.innovation_id = i.id)
+				ORDER BY slug LIMIT 1""", String.class);
+		this.id = this.jdbc.queryForObject("SELECT id FROM innovation WHERE slug = ?", Long.class, this.slug);
+		this.jdbc.update("DELETE FROM case_export_form");
+	}
+
+	@AfterEach
+	void forgetForms() {
+		this.jdbc.update("DELETE FROM case_export_form");
+		this.jdbc.update("DELETE FROM case_export_made");
+	}
+
+	@Test
+	void keptFormsAreTheRowsAndLinesAsFormattedAnew() throws Exception {
+		List<CaseRecord> cases = this.records.published(this.slugs);
+		String csv = csv(cases);
+		String lines = jsonLines(cases);
+		// Made, kept, then read back as kept.
+		assertThat(csvOf(this.slugs)).isEqualTo(csv);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM case_export_form WHERE form_stamp = stamp",
+				Integer.class))
+			.isEqualTo(cases.size());
+		assertThat(csvOf(this.slugs)).isEqualTo(csv);
+		assertThat(jsonLinesOf(this.slugs)).isEqualTo(lines);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM case_export_form", Integer.class))
+			.isEqualTo(cases.size());
+	}
+
+	@Test
+	void aChangeOfTheCaseOrOfAnyOfItsCollectionsIsExportedAtOnce() throws Exception {
+		List<String> one = List.of(this.slug);
+		String tag = this.jdbc.queryForObject(
+				"SELECT tag_key FROM innovation_tag WHERE innovation_id = ? ORDER BY tag_key LIMIT 1", String.class,
+				this.id);
+		String otherTag = this.jdbc.queryForObject(
+				"SELECT key FROM tag WHERE key NOT IN (SELECT tag_key FROM innovation_tag WHERE innovation_id = ?)"
+						+ " ORDER BY key LIMIT 1",
+				String.class, this.id);
+		String title = this.jdbc.queryForObject("SELECT title FROM innovation WHERE id = ?", String.class, this.id);
+		String organisation = this.jdbc.queryForObject(
+				"SELECT name FROM innovation_organisation WHERE innovation_id = ? ORDER BY position LIMIT 1",
+				String.class, this.id);
+		try {
+			csvOf(one);
+			this.jdbc.update("UPDATE innovation SET title = 'Retitled zzformsqq' WHERE id = ?", this.id);
+			assertThat(csvOf(one)).contains("Retitled zzformsqq").isEqualTo(csv(this.records.published(one)));
+
+			this.jdbc.update("DELETE FROM innovation_tag WHERE innovation_id = ? AND tag_key = ?", this.id, tag);
+			this.jdbc.update("INSERT INTO innovation_tag (innovation_id, tag_key) VALUES (?, ?)", this.id, otherTag);
+			assertThat(jsonLinesOf(one)).contains("\"" + otherTag + "\"")
+				.doesNotContain("\"" + tag + "\"")
+				.isEqualTo(jsonLines(this.records.published(one)));
+
+			this.jdbc.update("UPDATE innovation_organisation SET name = 'Office zzformsqq' WHERE innovation_id = ?"
+					+ " AND position = (SELECT min(position) FROM innovation_organisation WHERE innovation_id = ?)",
+					this.id, this.id);
+			assertThat(csvOf(one)).contains("Office zzformsqq");
+		}
+		finally {
+			this.jdbc.update("UPDATE innovation SET title = ? WHERE id = ?", title, this.id);
+			this.jdbc.update("DELETE FROM innovation_tag WHERE innovation_id = ? AND tag_key = ?", this.id, otherTag);
+			this.jdbc.update("INSERT INTO innovation_tag (innovation_id, tag_key) VALUES (?, ?) ON CONFLICT DO NOTHING",
+					this.id, tag);
+			this.jdbc.update("UPDATE innovation_organisation SET name = ? WHERE innovation_id = ?"
+					+ " AND position = (SELECT min(position) FROM innovation_organisation WHERE innovation_id = ?)",
+					organisation, this.id, this.id);
+		}
+		assertThat(csvOf(one)).contains(title).doesNotContain("zzformsqq");
+	}
+
+	@Test
+	void aRenamedTermIsExportedUnderItsNewLabel() throws Exception {
+		List<String> one = List.of(this.slug);
+		String tag = this.jdbc.queryForObject(
+				"SELECT tag_key FROM innovation_tag WHERE innovation_id = ? ORDER BY tag_key LIMIT 1", String.class,
+				this.id);
+		String label = this.jdbc.queryForObject("SELECT label FROM tag WHERE key = ?", String.class, tag);
+		long fingerprint = this.taxonomies.fingerprint();
+		try {
+			assertThat(jsonLinesOf(one)).contains("\"label\":\"" + label + "\"");
+			this.jdbc.update("UPDATE tag SET label = 'Renamed zzformsqq' WHERE key = ?", tag);
+			this.taxonomies.reload();
+			assertThat(this.taxonomies.fingerprint()).isNotEqualTo(fingerprint);
+			assertThat(jsonLinesOf(one)).contains("\"label\":\"Renamed zzformsqq\"")
+				.isEqualTo(jsonLines(this.records.published(one)));
+		}
+		finally {
+			this.jdbc.update("UPDATE tag SET label = ? WHERE key = ?", label, tag);
+			this.taxonomies.reload();
+		}
+		assertThat(this.taxonomies.fingerprint()).isEqualTo(fingerprint);
+		assertThat(jsonLinesOf(one)).contains("\"label\":\"" + label + "\"");
+	}
+
+	/**
+	 * A form made from what a case was before a change committed meanwhile: kept with its
+	 * older stamp, never used.
+	 */
+	@Test
+	void aFormMadeBeforeAChangeIsNotUsedAfterIt() throws Exception {
+		List<String> one = List.of(this.slug);
+		String title = this.jdbc.queryForObject("SELECT title FROM innovation WHERE id = ?", String.class, this.id);
+		csvOf(one);
+		long stamp = this.jdbc.queryForObject("SELECT stamp FROM case_export_form WHERE innovation_id = ?", Long.class,
+				this.id);
+		try {
+			this.jdbc.update("UPDATE innovation SET title = 'Retitled zzformsqq' WHERE id = ?", this.id);
+			// The forms an export made from the snapshot before that change, kept after
+			// it.
+			byte[] stale = ",STALE\r\n".getBytes(StandardCharsets.UTF_8);
+			this.forms.keep(new ArrayList<>(List
+				.<Object[]>of(new Object[] { this.id, stamp, stamp, this.taxonomies.fingerprint(), stale, stale })));
+			assertThat(csvOf(one)).doesNotContain("STALE").contains("Retitled zzformsqq");
+		}
+		finally {
+			this.jdbc.update("UPDATE innovation SET title = ? WHERE id = ?", title, this.id);
+		}
+	}
+
+	@Test
+	void aDeletedCaseTakesItsFormsWithIt() {
+		this.jdbc
+			.update("""
+					INSERT INTO innovation (id, slug, title, summary, language, status, created_at, updated_at, published_at)
+					VALUES (nextval('innovation_seq'), 'export-forms-gone', 'Gone', 'Soon gone', 'en', 'PUBLISHED',
+					now(), now(), now())""");
+		long gone = this.jdbc.queryForObject("SELECT id FROM innovation WHERE slug = 'export-forms-gone'", Long.class);
+		this.jdbc.update("INSERT INTO innovation_sector (innovation_id, sector_key) SELECT ?, key FROM sector LIMIT 1",
+				gone);
+		assertThat(this.forms.published(List.of("export-forms-gone"), ExportFormat.CSV)).hasSize(1);
+		this.jdbc.update("DELETE FROM innovation WHERE id = ?", gone);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM case_export_form WHERE innovation_id = ?",
+				Integer.class, gone))
+			.isZero();
+	}
+
+	@Test
+	void formsAreMadeAheadForEveryPublishedCaseThenForNewAndChangedOnes() throws Exception {
+		this.jdbc.update("DELETE FROM case_export_made");
+		int published = this.jdbc.queryForObject("SELECT count(*) FROM innovation WHERE status = 'PUBLISHED'",
+				Integer.class);
+		assertThat(this.forms.makeAhead()).isEqualTo(published);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM case_export_form WHERE form_stamp = stamp AND csv IS NOT NULL", Integer.class))
+			.isEqualTo(published);
+		// Nothing left to make: the round after makes none.
+		assertThat(this.forms.makeAhead()).isZero();
+
+		String title = this.jdbc.queryForObject("SELECT title FROM innovation WHERE id = ?", String.class, this.id);
+		try {
+			this.jdbc.update("UPDATE innovation SET title = 'Retitled zzformsqq' WHERE id = ?", this.id);
+			assertThat(this.forms.makeAhead()).isOne();
+			assertThat(this.jdbc.queryForObject("SELECT convert_from(csv, 'UTF8') FROM case_export_form"
+					+ " WHERE innovation_id = ? AND form_stamp = stamp", String.class, this.id))
+				.startsWith(",Retitled zzformsqq,");
+			assertThat(csvOf(this.slugs)).isEqualTo(csv(this.records.published(this.slugs)));
+		}
+		finally {
+			this.jdbc.update("UPDATE innovation SET title = ? WHERE id = ?", title, this.id);
+		}
+	}
+
+	/** The CSV rows of cases as Commons CSV prints them whole. */
+	private static String csv(List<CaseRecord> cases) throws Exception {
+		StringWriter rows = new StringWriter();
+		CSVPrinter printer = new CSVPrinter(rows, CSVFormat.RFC4180);
+		for (CaseRecord record : cases) {
+			printer.printRecord(CaseCsv.row(record, "https://casebook.test" + CaseDocument.path(record.slug())));
+		}
+		printer.flush();
+		return rows.toString();
+	}
+
+	private String jsonLines(List<CaseRecord> cases) {
+		StringBuilder lines = new StringBuilder();
+		for (CaseRecord record : cases) {
+			lines.append(this.json.writeValueAsString(CaseDocument.of(record, this.taxonomies.in(Locale.ENGLISH))))
+				.append('\n');
+		}
+		return lines.toString();
+	}
+
+	private String csvOf(List<String> slugs) {
+		StringBuilder rows = new StringBuilder();
+		for (ExportForms.Form form : this.forms.published(slugs, ExportFormat.CSV)) {
+			rows.append(new String(ExportForms.csvStart(form.slug(),
+					"https://casebook.test" + CaseDocument.path(form.slug()), ExportForms.CSV), StandardCharsets.UTF_8))
+				.append(new String(form.bytes(), StandardCharsets.UTF_8));
+		}
+		return rows.toString();
+	}
+
+	private String jsonLinesOf(List<String> slugs) {
+		StringBuilder lines = new StringBuilder();
+		for (ExportForms.Form form : this.forms.published(slugs, ExportFormat.JSONL)) {
+			lines.append(new String(form.bytes(), StandardCharsets.UTF_8));
+		}
+		return lines.toString();
+	}
+
+}
