@@ -38,7 +38,8 @@ import org.apache.commons.csv.CSVRecord;
  * Casebook on several nodes, proven: one PostgreSQL, one OpenSearch (started by the
  * build, {@code ./mvnw -Pnodes verify}), three Casebook nodes in JVMs of their own on the
  * OpenSearch engine. It writes cases on each node (imports of one case through the admin
- * API) and measures how long until every node finds them; then writes a stream of cases
+ * API) and measures how long until every node finds them, after a few cases not counted
+ * (a node's first cases wait for its code to be compiled); then writes a stream of cases
  * on one node, kills it with {@code kill -9} in the middle, and checks that every case
  * PostgreSQL committed is found on the others (their outbox processors take over the dead
  * node's share) and that the index equals the database. Prints the figures; exits
@@ -89,6 +90,7 @@ public final class NodesRun {
 		NodesRun run = new NodesRun(Path.of(options.getOrDefault("data", "target/nodes")),
 				options.getOrDefault("opensearch", "http://127.0.0.1:9200"));
 		int writes = Integer.parseInt(options.getOrDefault("writes", "30"));
+		int warmUp = Integer.parseInt(options.getOrDefault("warm-up", "6"));
 		boolean passed;
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setServerConfig("listen_addresses", "127.0.0.1")
@@ -96,7 +98,7 @@ public final class NodesRun {
 			.start()) {
 			run.jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
 			try {
-				passed = run.run(postgres, writes);
+				passed = run.run(postgres, writes, warmUp);
 			}
 			finally {
 				run.nodes.forEach(Process::destroyForcibly);
@@ -105,7 +107,7 @@ public final class NodesRun {
 		System.exit(passed ? 0 : 1);
 	}
 
-	private boolean run(EmbeddedPostgres postgres, int writes) throws Exception {
+	private boolean run(EmbeddedPostgres postgres, int writes, int warmUp) throws Exception {
 		Files.createDirectories(this.data);
 		long start = System.nanoTime();
 		// The first node makes the schema, the demo cases and the index; the others start
@@ -131,6 +133,16 @@ public final class NodesRun {
 		System.out.printf("the three nodes' event processors sharing the cases %.1f s later: %d running%n",
 				seconds(sharing), count(postgres, steady));
 		String template = templateRow();
+		java.util.SplittableRandom words = new java.util.SplittableRandom(14);
+		// A node's first cases are indexed and searched while its code for them is still
+		// being compiled, which takes it 2-3 s on these cores: they are shown, not
+		// counted.
+		System.out.printf("warm-up: %d cases written on nodes 1, 2, 3 in turn (not counted)%n", warmUp);
+		for (int i = 0; i < warmUp; i++) {
+			Written written = write(postgres, template, "nodes-warm-up-" + i, i % 3, randomWord(words));
+			System.out.printf("  warm-up case %d, written on node %d: found everywhere %.2f s after its commit%s%n", i,
+					i % 3 + 1, written.convergence(), written.split());
+		}
 		System.out.printf("load average before the writes: %s%n", Machine.loadAverage());
 
 		// A case written on each node in turn, found on every node: from the moment
@@ -140,45 +152,20 @@ public final class NodesRun {
 		List<Double> toEvent = new ArrayList<>();
 		List<Double> toProcessed = new ArrayList<>();
 		List<Double> toFound = new ArrayList<>();
-		java.util.SplittableRandom words = new java.util.SplittableRandom(14);
 		for (int i = 0; i < writes; i++) {
 			int writer = i % 3;
-			// Twelve random letters: the search matches typos and prefixes, so words one
-			// letter apart (nodesword1x, nodesword11x) found the case before them.
-			String word = randomWord(words);
-			String slug = "nodes-case-" + i;
-			// The watcher connected and asking before the import starts: a commit seen
-			// late would shorten the time measured.
-			CountDownLatch watching = new CountDownLatch(1);
-			CompletableFuture<Trace> traced = CompletableFuture.supplyAsync(() -> trace(postgres, slug, watching),
-					this.threads);
-			watching.await(60, TimeUnit.SECONDS);
-			String job = startImport(writer, template, slug, word);
-			// The three nodes asked at once, each until it finds the case: the last to
-			// find it gives the time.
-			List<CompletableFuture<Long>> readers = new ArrayList<>();
-			for (int reader = 0; reader < 3; reader++) {
-				int node = reader;
-				readers.add(CompletableFuture.supplyAsync(() -> foundAt(node, word, slug), this.threads));
-			}
-			long found = 0;
-			for (CompletableFuture<Long> reader : readers) {
-				found = Math.max(found, reader.get());
-			}
-			Trace trace = traced.get();
-			convergence.add((found - trace.committed()) / 1e9);
-			if ((found - trace.committed()) / 1e9 > 1) {
+			Written written = write(postgres, template, "nodes-case-" + i, writer, randomWord(words));
+			convergence.add(written.convergence());
+			if (written.convergence() > 1) {
 				System.out.printf("  case %d, written on node %d: found everywhere %.2f s after its commit%s%n", i,
-						writer + 1, (found - trace.committed()) / 1e9,
-						(trace.event() > 0 && trace.processed() > 0) ? String.format(
-								" (processed %.2f s after its event)", (trace.processed() - trace.event()) / 1e9) : "");
+						writer + 1, written.convergence(), written.split());
 			}
+			Trace trace = written.trace();
 			if (trace.event() > 0 && trace.processed() > 0) {
 				toEvent.add(Math.max(0, trace.event() - trace.committed()) / 1e9);
 				toProcessed.add((trace.processed() - trace.event()) / 1e9);
-				toFound.add(Math.max(0, found - trace.processed()) / 1e9);
+				toFound.add(Math.max(0, written.foundEverywhere() - trace.processed()) / 1e9);
 			}
-			awaitImport(writer, job);
 		}
 		System.out.printf(
 				"%d cases, each written on one node (1, 2, 3 in turn), found on all three after its commit: %s%n",
@@ -258,6 +245,59 @@ public final class NodesRun {
 		return passed;
 	}
 
+	/**
+	 * Imports one case on a node, its title one word, and follows it: when PostgreSQL
+	 * shows it committed, its index event written and processed, and when each node first
+	 * finds it by that word.
+	 */
+	private Written write(EmbeddedPostgres postgres, String template, String slug, int writer, String word)
+			throws Exception {
+		// The watcher connected and asking before the import starts: a commit seen late
+		// would shorten the time measured.
+		CountDownLatch watching = new CountDownLatch(1);
+		CompletableFuture<Trace> traced = CompletableFuture.supplyAsync(() -> trace(postgres, slug, watching),
+				this.threads);
+		watching.await(60, TimeUnit.SECONDS);
+		String job = startImport(writer, template, slug, word);
+		// The three nodes asked at once, each until it finds the case.
+		List<CompletableFuture<Long>> readers = new ArrayList<>();
+		for (int reader = 0; reader < 3; reader++) {
+			int node = reader;
+			readers.add(CompletableFuture.supplyAsync(() -> foundAt(node, word, slug), this.threads));
+		}
+		long[] found = new long[3];
+		for (int node = 0; node < 3; node++) {
+			found[node] = readers.get(node).get();
+		}
+		Trace trace = traced.get();
+		awaitImport(writer, job);
+		return new Written(trace, found);
+	}
+
+	/** A case followed to the index: its trace, and when each node found it. */
+	private record Written(Trace trace, long[] found) {
+
+		long foundEverywhere() {
+			return Math.max(this.found[0], Math.max(this.found[1], this.found[2]));
+		}
+
+		double convergence() {
+			return (foundEverywhere() - this.trace.committed()) / 1e9;
+		}
+
+		/** Where the time went, for a case that took long. */
+		String split() {
+			if (this.trace.event() <= 0 || this.trace.processed() <= 0) {
+				return "";
+			}
+			return String.format(java.util.Locale.ROOT,
+					" (processed %.2f s after its event; then found by node 1 %.2f s, node 2 %.2f s, node 3 %.2f s later)",
+					(this.trace.processed() - this.trace.event()) / 1e9, (this.found[0] - this.trace.processed()) / 1e9,
+					(this.found[1] - this.trace.processed()) / 1e9, (this.found[2] - this.trace.processed()) / 1e9);
+		}
+
+	}
+
 	private static long count(EmbeddedPostgres postgres, String sql) throws SQLException {
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement();
@@ -272,12 +312,13 @@ public final class NodesRun {
 		this.ports.add(port);
 		Path log = this.data.resolve("node-" + (index + 1) + ".log");
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-				"-cp", System.getProperty("java.class.path"), "org.casebook.CasebookApplication",
-				"--server.port=" + port, "--spring.datasource.url=" + this.jdbcUrl,
-				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-				"--casebook.search.engine=opensearch", "--casebook.search.opensearch.uris=" + this.opensearch,
-				"--casebook.demo.cases=" + demoCases, "--casebook.admin.email=" + ADMIN,
-				"--casebook.admin.password=" + PASSWORD, "--logging.level.org.hibernate.search=warn");
+				"-Xlog:gc*:file=" + this.data.resolve("node-" + (index + 1) + "-gc.log") + ":uptime", "-cp",
+				System.getProperty("java.class.path"), "org.casebook.CasebookApplication", "--server.port=" + port,
+				"--spring.datasource.url=" + this.jdbcUrl, "--spring.datasource.username=postgres",
+				"--spring.datasource.password=postgres", "--casebook.search.engine=opensearch",
+				"--casebook.search.opensearch.uris=" + this.opensearch, "--casebook.demo.cases=" + demoCases,
+				"--casebook.admin.email=" + ADMIN, "--casebook.admin.password=" + PASSWORD,
+				"--logging.level.org.hibernate.search=warn");
 		this.nodes.add(new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
 			.start());
