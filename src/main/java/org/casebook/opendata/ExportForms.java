@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,13 +37,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * formatting them again — the three quarters of an export's CPU that the benchmark
  * measured (README, "Open data").
  * <p>
- * Forms are made when an export first needs them, and kept. The database says when they
- * are out of date: triggers give a case a new stamp in every transaction that changes it
- * or one of its collections, whatever writes it (edits through the ORM, an import's COPY,
- * SQL by hand). A form is used only while the stamp it was made from is the case's, and
- * while the taxonomies' labels and order are those it was made with
- * ({@link Taxonomies#fingerprint()}). A form is made from the case and its stamp read in
- * one snapshot, so a change committed meanwhile leaves it with an older stamp: unused.
+ * Forms are made ahead in the background ({@link #makeAhead()}), or by an export that
+ * finds some missing, and kept. The database says when they are out of date: triggers
+ * give a case a new stamp in every transaction that changes it or one of its collections,
+ * whatever writes it (edits through the ORM, an import's COPY, SQL by hand). A form is
+ * used only while the stamp it was made from is the case's, and while the taxonomies'
+ * labels and order are those it was made with ({@link Taxonomies#fingerprint()}). A form
+ * is made from the case and its stamp read in one snapshot, so a change committed
+ * meanwhile leaves it with an older stamp: unused.
  */
 @Repository
 class ExportForms {
@@ -164,26 +167,32 @@ class ExportForms {
 		int made = 0;
 		if (!this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM case_export_made WHERE taxonomies = ?)",
 				Boolean.class, taxonomies)) {
-			// Every published case, in the order of their ids, a thousand at a time.
+			// Every published case, in the order of their ids, a thousand at a time: the
+			// cases, then which of them have valid forms, each by its index (a join let
+			// the planner read the forms from the first at every batch).
 			long after = 0;
 			while (true) {
-				List<String> slugs = new ArrayList<>();
-				long[] last = { -1 };
+				Map<Long, String> cases = new LinkedHashMap<>();
 				this.jdbc.query("""
-						SELECT i.id, i.slug, f.innovation_id IS NULL OR f.form_stamp IS DISTINCT FROM f.stamp
-						OR f.taxonomies IS DISTINCT FROM ? FROM innovation i
-						LEFT JOIN case_export_form f ON f.innovation_id = i.id
-						WHERE i.id > ? AND i.status = 'PUBLISHED' ORDER BY i.id LIMIT ?""", (ResultSet result) -> {
-					last[0] = result.getLong(1);
-					if (result.getBoolean(3)) {
-						slugs.add(result.getString(2));
-					}
-				}, taxonomies, after, MAKE_AHEAD_BATCH);
-				if (last[0] < 0) {
+						SELECT id, slug FROM innovation WHERE id > ? AND status = 'PUBLISHED' ORDER BY id LIMIT ?""",
+						(ResultSet result) -> {
+							cases.put(result.getLong(1), result.getString(2));
+						}, after, MAKE_AHEAD_BATCH);
+				if (cases.isEmpty()) {
 					break;
 				}
-				after = last[0];
-				made += make(slugs, taxonomies).size();
+				after = Collections.max(cases.keySet());
+				this.jdbc.query((connection) -> {
+					var statement = connection.prepareStatement("""
+							SELECT innovation_id FROM case_export_form
+							WHERE innovation_id = ANY (?) AND form_stamp = stamp AND taxonomies = ?""");
+					statement.setArray(1, connection.createArrayOf("bigint", cases.keySet().toArray()));
+					statement.setLong(2, taxonomies);
+					return statement;
+				}, (ResultSet result) -> {
+					cases.remove(result.getLong(1));
+				});
+				made += make(new ArrayList<>(cases.values()), taxonomies).size();
 			}
 			this.jdbc.update("INSERT INTO case_export_made (taxonomies) VALUES (?) ON CONFLICT DO NOTHING", taxonomies);
 		}
@@ -191,19 +200,19 @@ class ExportForms {
 		// only the stamp it was seen at).
 		long after = 0;
 		while (true) {
-			List<String> slugs = new ArrayList<>();
-			long[] last = { -1 };
-			this.jdbc.query("""
-					SELECT f.innovation_id, i.slug FROM case_export_form f JOIN innovation i ON i.id = f.innovation_id
-					WHERE f.form_stamp IS DISTINCT FROM f.stamp AND f.innovation_id > ?
-					ORDER BY f.innovation_id LIMIT ?""", (ResultSet result) -> {
-				last[0] = result.getLong(1);
-				slugs.add(result.getString(2));
-			}, after, MAKE_AHEAD_BATCH);
-			if (last[0] < 0) {
+			List<Long> ids = this.jdbc.queryForList("""
+					SELECT innovation_id FROM case_export_form
+					WHERE form_stamp IS DISTINCT FROM stamp AND innovation_id > ? ORDER BY innovation_id LIMIT ?""",
+					Long.class, after, MAKE_AHEAD_BATCH);
+			if (ids.isEmpty()) {
 				break;
 			}
-			after = last[0];
+			after = ids.get(ids.size() - 1);
+			List<String> slugs = this.jdbc.query((connection) -> {
+				var statement = connection.prepareStatement("SELECT slug FROM innovation WHERE id = ANY (?)");
+				statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+				return statement;
+			}, (result, row) -> result.getString(1));
 			made += make(slugs, taxonomies).size();
 		}
 		return made;
