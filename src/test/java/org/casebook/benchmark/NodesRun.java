@@ -145,6 +145,8 @@ public final class NodesRun {
 					i % 3 + 1, written.convergence(), written.split());
 		}
 		System.out.printf("load average before the writes: %s%n", Machine.loadAverage());
+		String indexStats = "/_all/_stats/refresh,flush,merge?filter_path=_all.total";
+		System.out.println("OpenSearch before the writes: " + get(-1, this.opensearch + indexStats));
 
 		// A case written on each node in turn, found on every node: from the moment
 		// PostgreSQL shows it committed to the moment the last node finds it, with where
@@ -178,6 +180,7 @@ public final class NodesRun {
 				percentiles(toFound));
 		double worst = convergence.stream().mapToDouble(Double::doubleValue).max().orElse(0);
 		System.out.printf("load average after the writes: %s%n", Machine.loadAverage());
+		System.out.println("OpenSearch after the writes: " + get(-1, this.opensearch + indexStats));
 
 		// A stream of cases on node 2 (imports of 25), killed with kill -9 in the middle
 		// of it: the events of its last commits are then still in the outbox.
