@@ -41,7 +41,7 @@ public class CaseExport {
 	/** Cases read from the database at a time. */
 	static final int DATABASE_BATCH = 1000;
 
-	/** Bytes and characters kept before they are written out. */
+	/** Bytes kept before they are written out. */
 	private static final int OUTPUT_BUFFER = 1 << 16;
 
 	/** Batches read ahead by each export, each on a thread of its own. */
