@@ -60,7 +60,9 @@ public class OpenSearchNode {
 		source = System.getProperty("opensearch.node.source", source);
 		String heap = System.getProperty("opensearch.heap", "512m");
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xms" + heap, "-Xmx" + heap, "-D" + WATCH + "=" + owner, "-cp", System.getProperty("java.class.path"),
+				"-Xms" + heap, "-Xmx" + heap,
+				// Its pauses, to set beside the nodes' (NodesRun) when a case is found late.
+				"-Xlog:gc*,safepoint:file=" + folder.resolve("gc.log") + ":time,uptime,level,tags", "-D" + WATCH + "=" + owner, "-cp", System.getProperty("java.class.path"),
 				source, folder.toString(), Integer.toString(port)));
 		Path log = folder.resolve("node.log");
 		Process node = new ProcessBuilder(command).redirectErrorStream(true)

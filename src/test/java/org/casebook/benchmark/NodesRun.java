@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -54,6 +55,19 @@ public final class NodesRun {
 	private static final String PASSWORD = "nodes-run-secret";
 
 	private static final Duration CONVERGENCE_TARGET = Duration.ofSeconds(2);
+
+	/**
+	 * How often each node is asked whether it finds a case, and an import whether it has
+	 * ended. Asked every 20 ms (150 searches a second from the three readers, on two
+	 * cores shared with the three nodes, PostgreSQL and OpenSearch), OpenSearch's
+	 * refreshes took 200 ms on average instead of 110 and the slowest case was found
+	 * 2.1–3.5 s after its commit; asked every 100 ms, 1.4–1.5 s (README). A case found is
+	 * seen at most this late.
+	 */
+	private static final int PROBE_EVERY_MS = 100;
+
+	/** How often PostgreSQL is asked where a case is on its way to the index. */
+	private static final int TRACE_EVERY_MS = 10;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -160,8 +174,8 @@ public final class NodesRun {
 			Written written = write(postgres, template, "nodes-case-" + i, writer, randomWord(words));
 			convergence.add(written.convergence());
 			if (written.convergence() > 1) {
-				System.out.printf("  case %d, written on node %d: found everywhere %.2f s after its commit%s%n", i,
-						writer + 1, written.convergence(), written.split());
+				System.out.printf("  case %d, written on node %d at %s: found everywhere %.2f s after its commit%s%n",
+						i, writer + 1, written.committedAt(), written.convergence(), written.split());
 			}
 			Trace trace = written.trace();
 			if (trace.event() > 0 && trace.processed() > 0) {
@@ -263,6 +277,7 @@ public final class NodesRun {
 		CompletableFuture<Trace> traced = CompletableFuture
 			.supplyAsync(() -> trace(postgres, slug, watching, foundEverywhere), this.threads);
 		watching.await(60, TimeUnit.SECONDS);
+		LocalTime started = LocalTime.now();
 		String job = startImport(writer, template, slug, word);
 		// The three nodes asked at once, each until it finds the case.
 		List<CompletableFuture<Long>> readers = new ArrayList<>();
@@ -277,11 +292,11 @@ public final class NodesRun {
 		foundEverywhere.set(true);
 		Trace trace = traced.get();
 		awaitImport(writer, job);
-		return new Written(trace, found);
+		return new Written(trace, found, started);
 	}
 
 	/** A case followed to the index: its trace, and when each node found it. */
-	private record Written(Trace trace, long[] found) {
+	private record Written(Trace trace, long[] found, LocalTime committedAt) {
 
 		long foundEverywhere() {
 			return Math.max(this.found[0], Math.max(this.found[1], this.found[2]));
@@ -321,7 +336,7 @@ public final class NodesRun {
 		this.ports.add(port);
 		Path log = this.data.resolve("node-" + (index + 1) + ".log");
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-				"-Xlog:gc*:file=" + this.data.resolve("node-" + (index + 1) + "-gc.log") + ":uptime", "-cp",
+				"-Xlog:gc*:file=" + this.data.resolve("node-" + (index + 1) + "-gc.log") + ":time,uptime", "-cp",
 				System.getProperty("java.class.path"), "org.casebook.CasebookApplication", "--server.port=" + port,
 				"--spring.datasource.url=" + this.jdbcUrl, "--spring.datasource.username=postgres",
 				"--spring.datasource.password=postgres", "--casebook.search.engine=opensearch",
@@ -403,7 +418,7 @@ public final class NodesRun {
 					}
 				}
 				watching.countDown();
-				Thread.sleep(2);
+				Thread.sleep(TRACE_EVERY_MS);
 			}
 			if (committed == 0) {
 				throw new IllegalStateException(slug + " was not committed within 60 s");
@@ -490,7 +505,7 @@ public final class NodesRun {
 			if (status.contains("\"state\":\"FAILED\"")) {
 				throw new IllegalStateException("Import failed: " + status);
 			}
-			Thread.sleep(10);
+			Thread.sleep(PROBE_EVERY_MS);
 		}
 	}
 
@@ -530,7 +545,7 @@ public final class NodesRun {
 			catch (IOException ex) {
 				// Asked again.
 			}
-			Thread.sleep(20);
+			Thread.sleep(PROBE_EVERY_MS);
 		}
 		return false;
 	}
