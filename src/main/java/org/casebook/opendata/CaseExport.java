@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Writes every case a search finds, whole, as CSV or JSON Lines, while it reads them: the
- * engine hands slugs in the search's order a batch at a time, the database gives the
+ * engine hands case ids in the search's order a batch at a time, the database gives the
  * cases' ready forms ({@link ExportForms}: their CSV rows and JSON lines as bytes, made
  * and kept the first time a case is exported) a thousand at a time, the next three
  * thousand read while these are written, and each is copied out as it comes. Memory stays
@@ -85,17 +85,17 @@ public class CaseExport {
 					: (form) -> buffered.write(form.bytes());
 			long[] written = { 0 };
 			try {
-				this.search.forEachMatch(query, (slugs) -> {
+				this.search.forEachMatch(query, (ids) -> {
 					// The next batches are read from the database while this one is
 					// written out: a batch waits mostly on PostgreSQL's random reads,
 					// which
 					// overlap.
 					Deque<Future<List<ExportForms.Form>>> ahead = new ArrayDeque<>();
 					int next = 0;
-					while (next < slugs.size() || !ahead.isEmpty()) {
-						while (next < slugs.size() && ahead.size() < READ_AHEAD) {
+					while (next < ids.size() || !ahead.isEmpty()) {
+						while (next < ids.size() && ahead.size() < READ_AHEAD) {
 							int from = next;
-							ahead.add(this.reader.submit(() -> read(slugs, from, format)));
+							ahead.add(this.reader.submit(() -> read(ids, from, format)));
 							next += DATABASE_BATCH;
 						}
 						List<ExportForms.Form> cases = await(ahead.poll());
@@ -117,8 +117,8 @@ public class CaseExport {
 		}
 	}
 
-	private List<ExportForms.Form> read(List<String> slugs, int from, ExportFormat format) {
-		return this.forms.published(slugs.subList(from, Math.min(slugs.size(), from + DATABASE_BATCH)), format);
+	private List<ExportForms.Form> read(List<Long> ids, int from, ExportFormat format) {
+		return this.forms.published(ids.subList(from, Math.min(ids.size(), from + DATABASE_BATCH)), format);
 	}
 
 	private static <T> T await(Future<T> cases) {

@@ -5,13 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.casebook.taxonomy.Taxonomies;
@@ -86,49 +89,69 @@ class ExportForms {
 	}
 
 	/**
-	 * The forms of the published cases among these slugs, in the slugs' order; a slug
-	 * that names no published case is left out. Forms missing or out of date are made and
-	 * kept.
+	 * The forms of the published cases among these, in their order; an id that names no
+	 * published case is left out. Forms missing or out of date are made and kept.
+	 * @param ids the ids of cases
 	 */
-	List<Form> published(List<String> slugs, ExportFormat format) {
-		if (slugs.isEmpty()) {
+	List<Form> published(List<Long> ids, ExportFormat format) {
+		if (ids.isEmpty()) {
 			return List.of();
 		}
 		long taxonomies = this.taxonomies.fingerprint();
-		String column = (format == ExportFormat.CSV) ? "csv" : "json";
-		Map<String, byte[]> ready = new HashMap<>();
-		List<String> missing = new ArrayList<>();
+		boolean csv = (format == ExportFormat.CSV);
+		Map<Long, Form> ready = new HashMap<>();
+		Set<Long> missing = new HashSet<>(ids);
+		// A valid form, made from the case as it is now: its bytes, or none for a case
+		// not published (a change of status stamps the case like any other). Only the CSV
+		// needs the slug, for its first cells.
 		this.jdbc.query((connection) -> {
-			var statement = connection.prepareStatement("SELECT i.slug, f." + column + """
-					 FROM innovation i LEFT JOIN case_export_form f
-					ON f.innovation_id = i.id AND f.form_stamp = f.stamp AND f.taxonomies = ?
-					WHERE i.slug = ANY (?) AND i.status = 'PUBLISHED'""");
+			var statement = connection.prepareStatement(csv ? """
+					SELECT f.innovation_id, f.csv, i.slug FROM case_export_form f
+					JOIN innovation i ON i.id = f.innovation_id
+					WHERE f.innovation_id = ANY (?) AND f.form_stamp = f.stamp AND f.taxonomies = ?""" : """
+					SELECT f.innovation_id, f.json FROM case_export_form f
+					WHERE f.innovation_id = ANY (?) AND f.form_stamp = f.stamp AND f.taxonomies = ?""");
 			// The forms as bytes: bytea in PostgreSQL's text format is hexadecimal, which
 			// doubles what is sent and took a third of the export's Java time to decode.
 			statement.unwrap(PGStatement.class).setPrepareThreshold(FORCE_BINARY);
-			statement.setLong(1, taxonomies);
-			statement.setArray(2, connection.createArrayOf("varchar", slugs.toArray()));
+			statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+			statement.setLong(2, taxonomies);
 			return statement;
 		}, (ResultSet result) -> {
+			long id = result.getLong(1);
+			missing.remove(id);
 			byte[] form = result.getBytes(2);
 			if (form != null) {
-				ready.put(result.getString(1), form);
-			}
-			else {
-				missing.add(result.getString(1));
+				ready.put(id, new Form(csv ? result.getString(3) : null, form));
 			}
 		});
 		if (!missing.isEmpty()) {
-			make(missing, taxonomies).forEach((slug, made) -> ready.put(slug, made.of(format)));
+			Map<String, Long> slugs = new HashMap<>();
+			slugsOf(missing).forEach((id, slug) -> slugs.put(slug, id));
+			make(new ArrayList<>(slugs.keySet()), taxonomies)
+				.forEach((slug, made) -> ready.put(slugs.get(slug), new Form(slug, made.of(format))));
 		}
 		List<Form> forms = new ArrayList<>(ready.size());
-		for (String slug : slugs) {
-			byte[] form = ready.get(slug);
+		for (Long id : ids) {
+			Form form = ready.get(id);
 			if (form != null) {
-				forms.add(new Form(slug, form));
+				forms.add(form);
 			}
 		}
 		return forms;
+	}
+
+	/** The slugs of the cases among these ids that still exist. */
+	private Map<Long, String> slugsOf(Collection<Long> ids) {
+		Map<Long, String> slugs = new HashMap<>();
+		this.jdbc.query((connection) -> {
+			var statement = connection.prepareStatement("SELECT id, slug FROM innovation WHERE id = ANY (?)");
+			statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+			return statement;
+		}, (ResultSet result) -> {
+			slugs.put(result.getLong(1), result.getString(2));
+		});
+		return slugs;
 	}
 
 	/**
@@ -208,12 +231,7 @@ class ExportForms {
 				break;
 			}
 			after = ids.get(ids.size() - 1);
-			List<String> slugs = this.jdbc.query((connection) -> {
-				var statement = connection.prepareStatement("SELECT slug FROM innovation WHERE id = ANY (?)");
-				statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-				return statement;
-			}, (result, row) -> result.getString(1));
-			made += make(slugs, taxonomies).size();
+			made += make(new ArrayList<>(slugsOf(ids).values()), taxonomies).size();
 		}
 		return made;
 	}
@@ -320,7 +338,11 @@ class ExportForms {
 		return line;
 	}
 
-	/** A case's form in one export format. */
+	/**
+	 * A case's form in one export format.
+	 *
+	 * @param slug the case's slug, for a CSV row's first cells (null in other formats)
+	 */
 	record Form(String slug, byte[] bytes) {
 	}
 

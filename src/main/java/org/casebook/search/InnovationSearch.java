@@ -79,11 +79,11 @@ public interface InnovationSearch {
 	List<InnovationHit> similar(String text, String language, int count);
 
 	/**
-	 * Hands the slugs of every result of a search to an action, in the search's order, a
+	 * Hands the ids of every result of a search to an action, in the search's order, a
 	 * batch at a time, without holding them all: for exports of any size. No time limit
 	 * stops it, but each batch is found within the search timeout.
 	 * @return how many results there were
 	 */
-	long forEachMatch(SearchQuery query, Consumer<List<String>> batches);
+	long forEachMatch(SearchQuery query, Consumer<List<Long>> batches);
 
 }

@@ -185,11 +185,34 @@ class ExportFormsTests {
 		long gone = this.jdbc.queryForObject("SELECT id FROM innovation WHERE slug = 'export-forms-gone'", Long.class);
 		this.jdbc.update("INSERT INTO innovation_sector (innovation_id, sector_key) SELECT ?, key FROM sector LIMIT 1",
 				gone);
-		assertThat(this.forms.published(List.of("export-forms-gone"), ExportFormat.CSV)).hasSize(1);
+		assertThat(this.forms.published(List.of(gone), ExportFormat.CSV)).hasSize(1);
 		this.jdbc.update("DELETE FROM innovation WHERE id = ?", gone);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM case_export_form WHERE innovation_id = ?",
 				Integer.class, gone))
 			.isZero();
+	}
+
+	@Test
+	void aCaseNoLongerPublishedIsLeftOutThoughItsFormsWereKept() throws Exception {
+		String other = this.slugs.stream().filter((slug) -> !slug.equals(this.slug)).findFirst().orElseThrow();
+		List<String> two = List.of(other, this.slug);
+		assertThat(csvOf(two)).isEqualTo(csv(this.records.published(two)));
+		try {
+			this.jdbc.update("UPDATE innovation SET status = 'DRAFT' WHERE id = ?", this.id);
+			assertThat(csvOf(two)).isEqualTo(csv(this.records.published(List.of(other))));
+			assertThat(jsonLinesOf(two)).isEqualTo(jsonLines(this.records.published(List.of(other))));
+			// Its forms are gone, only the stamp it was seen at is kept: asked again, it
+			// is still left out.
+			assertThat(this.jdbc.queryForObject(
+					"SELECT csv IS NULL AND json IS NULL AND form_stamp = stamp FROM case_export_form WHERE innovation_id = ?",
+					Boolean.class, this.id))
+				.isTrue();
+			assertThat(jsonLinesOf(List.of(this.slug))).isEmpty();
+		}
+		finally {
+			this.jdbc.update("UPDATE innovation SET status = 'PUBLISHED' WHERE id = ?", this.id);
+		}
+		assertThat(csvOf(two)).isEqualTo(csv(this.records.published(two)));
 	}
 
 	@Test
@@ -240,7 +263,7 @@ class ExportFormsTests {
 
 	private String csvOf(List<String> slugs) {
 		StringBuilder rows = new StringBuilder();
-		for (ExportForms.Form form : this.forms.published(slugs, ExportFormat.CSV)) {
+		for (ExportForms.Form form : this.forms.published(ids(slugs), ExportFormat.CSV)) {
 			rows.append(new String(ExportForms.csvStart(form.slug(),
 					"https://casebook.test" + CaseDocument.path(form.slug()), ExportForms.CSV), StandardCharsets.UTF_8))
 				.append(new String(form.bytes(), StandardCharsets.UTF_8));
@@ -250,10 +273,17 @@ class ExportFormsTests {
 
 	private String jsonLinesOf(List<String> slugs) {
 		StringBuilder lines = new StringBuilder();
-		for (ExportForms.Form form : this.forms.published(slugs, ExportFormat.JSONL)) {
+		for (ExportForms.Form form : this.forms.published(ids(slugs), ExportFormat.JSONL)) {
 			lines.append(new String(form.bytes(), StandardCharsets.UTF_8));
 		}
 		return lines.toString();
+	}
+
+	/** The ids of cases, in the slugs' order. */
+	private List<Long> ids(List<String> slugs) {
+		return slugs.stream()
+			.map((slug) -> this.jdbc.queryForObject("SELECT id FROM innovation WHERE slug = ?", Long.class, slug))
+			.toList();
 	}
 
 }

@@ -160,10 +160,10 @@ public class FakeInnovationSearch implements InnovationSearch {
 	}
 
 	@Override
-	public synchronized long forEachMatch(SearchQuery query, Consumer<List<String>> batches) {
+	public synchronized long forEachMatch(SearchQuery query, Consumer<List<Long>> batches) {
 		answer(new EveryMatch(query));
 		if (!this.hits.isEmpty()) {
-			batches.accept(this.hits.stream().map(InnovationHit::slug).toList());
+			batches.accept(this.hits.stream().map(InnovationHit::id).toList());
 		}
 		return this.hits.size();
 	}

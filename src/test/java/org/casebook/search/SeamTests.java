@@ -265,11 +265,12 @@ class SeamTests {
 				"Export ledger case zzz removed", "Tallow in the ledger.", null, now));
 		indexed();
 		SearchQuery ledger = new SearchQuery("ledger", Map.of(), null, null, SearchSort.TITLE, 1, 20);
-		List<String> before = slugs(paged(ledger));
+		List<InnovationHit> listed = paged(ledger);
+		List<String> before = slugs(listed);
 		// After the first batch (1000 cases): past the export cases, "Export ledger case
 		// 0000" to "1199".
 		assertThat(before.indexOf("seam-export-removed")).isGreaterThanOrEqualTo(EXPORT_CASES);
-		List<String> handed = new ArrayList<>();
+		List<Long> handed = new ArrayList<>();
 		try {
 			long count = this.search.forEachMatch(ledger, (batch) -> {
 				if (handed.isEmpty()) {
@@ -285,7 +286,7 @@ class SeamTests {
 				}
 				handed.addAll(batch);
 			});
-			assertThat(handed).isEqualTo(before);
+			assertThat(handed).isEqualTo(ids(listed));
 			assertThat(count).isEqualTo(before.size());
 		}
 		finally {
@@ -300,7 +301,7 @@ class SeamTests {
 
 	@Test
 	void noMatchNothingHanded() {
-		List<String> handed = new ArrayList<>();
+		List<Long> handed = new ArrayList<>();
 		assertThat(this.search.forEachMatch(new SearchQuery("zzqqxxv ", Map.of(), null, null, null, 1, 20),
 				handed::addAll))
 			.isZero();
@@ -355,9 +356,9 @@ class SeamTests {
 	 * once, and counts them.
 	 */
 	private void assertEveryMatchInOrder(SearchQuery query) {
-		List<String> handed = new ArrayList<>();
+		List<Long> handed = new ArrayList<>();
 		long count = this.search.forEachMatch(query, handed::addAll);
-		assertThat(handed).as(query.toString()).isNotEmpty().isEqualTo(slugs(paged(query)));
+		assertThat(handed).as(query.toString()).isNotEmpty().isEqualTo(ids(paged(query)));
 		assertThat(count).isEqualTo(handed.size()).isEqualTo(this.search.search(query).total());
 		assertThat(new HashSet<>(handed)).hasSameSizeAs(handed);
 	}
@@ -402,6 +403,10 @@ class SeamTests {
 
 	private static List<String> slugs(List<InnovationHit> hits) {
 		return hits.stream().map(InnovationHit::slug).toList();
+	}
+
+	private static List<Long> ids(List<InnovationHit> hits) {
+		return hits.stream().map(InnovationHit::id).toList();
 	}
 
 	private Innovation find(String slug) {

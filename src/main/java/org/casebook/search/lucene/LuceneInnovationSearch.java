@@ -29,7 +29,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -61,6 +61,7 @@ import org.casebook.search.SearchSort;
 import org.casebook.search.index.Analyzers;
 import org.casebook.search.index.InnovationTextBinder;
 import org.casebook.search.index.IndexedHit;
+import org.casebook.search.index.InnovationIndexMapping;
 import org.casebook.taxonomy.Taxonomies;
 import org.casebook.taxonomy.TaxonomyTerm;
 import org.hibernate.search.backend.lucene.LuceneBackend;
@@ -479,13 +480,13 @@ public class LuceneInnovationSearch implements InnovationSearch {
 	}
 
 	/**
-	 * Pages through the matches with Lucene's own {@code searchAfter}, reading slugs from
+	 * Pages through the matches with Lucene's own {@code searchAfter}, reading ids from
 	 * doc values: memory stays that of one batch however many cases match (Hibernate
 	 * Search's scroll keeps every hit it has passed). Each batch is one query within the
 	 * search timeout, so an export of any size is never stopped by it.
 	 */
 	@Override
-	public long forEachMatch(SearchQuery query, Consumer<List<String>> batches) {
+	public long forEachMatch(SearchQuery query, Consumer<List<Long>> batches) {
 		return withSearcher((searcher) -> {
 			ReadySearch ready = ready(searcher, query);
 			SearchSort order = query.effectiveSort();
@@ -499,39 +500,39 @@ public class LuceneInnovationSearch implements InnovationSearch {
 				if (batch.length == 0) {
 					return count;
 				}
-				batches.accept(slugs(searcher.getIndexReader(), batch));
+				batches.accept(ids(searcher.getIndexReader(), batch));
 				count += batch.length;
 				after = batch[batch.length - 1];
 			}
 		});
 	}
 
-	/** The slugs of some documents, in their order, read in index order. */
-	private static List<String> slugs(IndexReader reader, ScoreDoc[] documents) throws IOException {
+	/** The case ids of some documents, in their order, read in index order. */
+	private static List<Long> ids(IndexReader reader, ScoreDoc[] documents) throws IOException {
 		Integer[] byDoc = new Integer[documents.length];
 		for (int i = 0; i < byDoc.length; i++) {
 			byDoc[i] = i;
 		}
 		Arrays.sort(byDoc, Comparator.comparingInt((i) -> documents[i].doc));
-		String[] slugs = new String[documents.length];
+		Long[] ids = new Long[documents.length];
 		List<LeafReaderContext> leaves = reader.leaves();
 		int leaf = -1;
-		SortedSetDocValues values = null;
+		SortedNumericDocValues values = null;
 		for (int i : byDoc) {
 			int doc = documents[i].doc;
 			int containing = ReaderUtil.subIndex(doc, leaves);
 			if (containing != leaf) {
 				leaf = containing;
-				// Hibernate Search keeps keyword doc values as sorted sets, one value
+				// Hibernate Search keeps numeric doc values as sorted sets, one value
 				// here.
-				values = DocValues.getSortedSet(leaves.get(leaf).reader(), "slug");
+				values = DocValues.getSortedNumeric(leaves.get(leaf).reader(), InnovationIndexMapping.ID);
 			}
 			if (!values.advanceExact(doc - leaves.get(leaf).docBase)) {
-				throw new IllegalStateException("A case in the index has no slug");
+				throw new IllegalStateException("A case in the index has no id");
 			}
-			slugs[i] = values.lookupOrd(values.nextOrd()).utf8ToString();
+			ids[i] = values.nextValue();
 		}
-		return Arrays.asList(slugs);
+		return Arrays.asList(ids);
 	}
 
 	private static void addShared(SearchPredicateFactory f, BooleanPredicateClausesStep<?, ?> shared, String field,

@@ -104,8 +104,8 @@ class OpenSearchInnovationSearch implements InnovationSearch {
 	private static final char MARK_CLOSE = '\uE001';
 
 	/**
-	 * Slugs read at a time by {@link #forEachMatch}: a small first batch for the first
-	 * rows of an export to leave at once, then OpenSearch's largest page.
+	 * Ids read at a time by {@link #forEachMatch}: a small first batch for the first rows
+	 * of an export to leave at once, then OpenSearch's largest page.
 	 */
 	private static final int FIRST_EXPORT_BATCH = 1000;
 
@@ -392,7 +392,7 @@ class OpenSearchInnovationSearch implements InnovationSearch {
 	 * handed twice or missed.
 	 */
 	@Override
-	public long forEachMatch(SearchQuery query, Consumer<List<String>> batches) {
+	public long forEachMatch(SearchQuery query, Consumer<List<Long>> batches) {
 		KeywordPredicates keywords = new KeywordPredicates(KeywordQuery.parse(query.text()));
 		try (PointInTime snapshot = PointInTime.open(this.entityManagerFactory, EXPORT_KEEP_ALIVE)) {
 			return run((session) -> {
@@ -402,7 +402,7 @@ class OpenSearchInnovationSearch implements InnovationSearch {
 					JsonArray cursor = after;
 					var result = limited(session.search(Innovation.class)
 						.extension(ElasticsearchExtension.get())
-						.select((f) -> f.field("slug", String.class))
+						.select((f) -> f.id(Long.class))
 						.where((f) -> filtered(f, keywords, query, null, false))
 						.sort((f) -> sort(f, query.effectiveSort()))
 						.requestTransformer((context) -> {
@@ -412,12 +412,12 @@ class OpenSearchInnovationSearch implements InnovationSearch {
 							}
 						})).fetch(size);
 					snapshot.answered(result.responseBody());
-					List<String> slugs = result.hits();
-					if (!slugs.isEmpty()) {
-						batches.accept(slugs);
-						count += slugs.size();
+					List<Long> ids = result.hits();
+					if (!ids.isEmpty()) {
+						batches.accept(ids);
+						count += ids.size();
 					}
-					if (slugs.size() < size) {
+					if (ids.size() < size) {
 						return count;
 					}
 					JsonArray hits = result.responseBody().getAsJsonObject("hits").getAsJsonArray("hits");
