@@ -102,15 +102,12 @@ class ExportForms {
 		Map<Long, Form> ready = new HashMap<>();
 		Set<Long> missing = new HashSet<>(ids);
 		// A valid form, made from the case as it is now: its bytes, or none for a case
-		// not published (a change of status stamps the case like any other). Only the CSV
-		// needs the slug, for its first cells.
+		// not published (a change of status stamps the case like any other), and the
+		// slug it was made with, for a CSV row's first cells.
 		this.jdbc.query((connection) -> {
-			var statement = connection.prepareStatement(csv ? """
-					SELECT f.innovation_id, f.csv, i.slug FROM case_export_form f
-					JOIN innovation i ON i.id = f.innovation_id
-					WHERE f.innovation_id = ANY (?) AND f.form_stamp = f.stamp AND f.taxonomies = ?""" : """
-					SELECT f.innovation_id, f.json FROM case_export_form f
-					WHERE f.innovation_id = ANY (?) AND f.form_stamp = f.stamp AND f.taxonomies = ?""");
+			var statement = connection.prepareStatement("SELECT innovation_id, slug, " + (csv ? "csv" : "json") + """
+					 FROM case_export_form
+					WHERE innovation_id = ANY (?) AND form_stamp = stamp AND taxonomies = ?""");
 			// The forms as bytes: bytea in PostgreSQL's text format is hexadecimal, which
 			// doubles what is sent and took a third of the export's Java time to decode.
 			statement.unwrap(PGStatement.class).setPrepareThreshold(FORCE_BINARY);
@@ -120,9 +117,9 @@ class ExportForms {
 		}, (ResultSet result) -> {
 			long id = result.getLong(1);
 			missing.remove(id);
-			byte[] form = result.getBytes(2);
+			byte[] form = result.getBytes(3);
 			if (form != null) {
-				ready.put(id, new Form(csv ? result.getString(3) : null, form));
+				ready.put(id, new Form(result.getString(2), form));
 			}
 		});
 		if (!missing.isEmpty()) {
@@ -266,8 +263,8 @@ class ExportForms {
 			}
 			stamps.forEach((slug, stamp) -> {
 				Made forms = made.get(slug);
-				kept.add(new Object[] { stamp[0], stamp[1], stamp[1], taxonomies, (forms != null) ? forms.csv() : null,
-						(forms != null) ? forms.json() : null });
+				kept.add(new Object[] { stamp[0], stamp[1], stamp[1], taxonomies, (forms != null) ? slug : null,
+						(forms != null) ? forms.csv() : null, (forms != null) ? forms.json() : null });
 			});
 		});
 		keep(kept);
@@ -284,10 +281,10 @@ class ExportForms {
 		forms.sort(Comparator.comparingLong((Object[] form) -> (Long) form[0]));
 		try {
 			this.jdbc.batchUpdate("""
-					INSERT INTO case_export_form (innovation_id, stamp, form_stamp, taxonomies, csv, json)
-					VALUES (?, ?, ?, ?, ?, ?)
+					INSERT INTO case_export_form (innovation_id, stamp, form_stamp, taxonomies, slug, csv, json)
+					VALUES (?, ?, ?, ?, ?, ?, ?)
 					ON CONFLICT (innovation_id) DO UPDATE SET form_stamp = EXCLUDED.form_stamp,
-					taxonomies = EXCLUDED.taxonomies, csv = EXCLUDED.csv, json = EXCLUDED.json
+					taxonomies = EXCLUDED.taxonomies, slug = EXCLUDED.slug, csv = EXCLUDED.csv, json = EXCLUDED.json
 					WHERE case_export_form.stamp = EXCLUDED.form_stamp""", forms);
 		}
 		catch (DataAccessException ex) {
@@ -341,7 +338,7 @@ class ExportForms {
 	/**
 	 * A case's form in one export format.
 	 *
-	 * @param slug the case's slug, for a CSV row's first cells (null in other formats)
+	 * @param slug the case's slug, for a CSV row's first cells
 	 */
 	record Form(String slug, byte[] bytes) {
 	}

@@ -166,13 +166,28 @@ class ExportFormsTests {
 			// The forms an export made from the snapshot before that change, kept after
 			// it.
 			byte[] stale = ",STALE\r\n".getBytes(StandardCharsets.UTF_8);
-			this.forms.keep(new ArrayList<>(List
-				.<Object[]>of(new Object[] { this.id, stamp, stamp, this.taxonomies.fingerprint(), stale, stale })));
+			this.forms.keep(new ArrayList<>(List.<Object[]>of(
+					new Object[] { this.id, stamp, stamp, this.taxonomies.fingerprint(), this.slug, stale, stale })));
 			assertThat(csvOf(one)).doesNotContain("STALE").contains("Retitled zzformsqq");
 		}
 		finally {
 			this.jdbc.update("UPDATE innovation SET title = ? WHERE id = ?", title, this.id);
 		}
+	}
+
+	@Test
+	void aNewSlugIsExportedAtOnce() throws Exception {
+		csvOf(List.of(this.slug));
+		String renamed = "zzforms-renamed";
+		try {
+			this.jdbc.update("UPDATE innovation SET slug = ? WHERE id = ?", renamed, this.id);
+			assertThat(csvOf(List.of(renamed))).startsWith(renamed + ",https://casebook.test/")
+				.isEqualTo(csv(this.records.published(List.of(renamed))));
+		}
+		finally {
+			this.jdbc.update("UPDATE innovation SET slug = ? WHERE id = ?", this.slug, this.id);
+		}
+		assertThat(csvOf(List.of(this.slug))).isEqualTo(csv(this.records.published(List.of(this.slug))));
 	}
 
 	@Test

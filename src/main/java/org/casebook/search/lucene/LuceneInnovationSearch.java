@@ -579,13 +579,15 @@ public class LuceneInnovationSearch implements InnovationSearch {
 	 * The order of a page of results. Sorts on fields are Lucene's own sort fields on the
 	 * doc values Hibernate Search indexes: they let Lucene skip the hits that cannot make
 	 * the page (the field's points tell it where they are), which Hibernate Search's own
-	 * sorts do not. Ties are broken by slug, not by index order: a case keeps its place
-	 * whatever the index's history (a merge between two pages moved documents; an export
-	 * imported elsewhere came back in another order).
+	 * sorts do not. Ties are broken by the case's id, not by index order: a case keeps
+	 * its place whatever the index's history (a merge between two pages moved documents).
+	 * The id, a number, rather than the slug: a text sort field copies each competing
+	 * hit's value out of a compressed dictionary, which cost an export of the whole
+	 * catalogue more than reading its rows (README, "Open data").
 	 */
 	private static SortFinalStep sort(SearchSortFactory f, SearchSort sort) {
 		if (sort == SearchSort.RELEVANCE) {
-			return f.score().then().field("publishedAt").desc().then().field("slug");
+			return f.score().then().field("publishedAt").desc().then().field(InnovationIndexMapping.ID);
 		}
 		return f.extension(LuceneExtension.get()).fromLuceneSort(luceneSort(sort));
 	}
@@ -593,13 +595,13 @@ public class LuceneInnovationSearch implements InnovationSearch {
 	/** The same orders in Lucene's terms. */
 	private static Sort luceneSort(SearchSort sort) {
 		SortField published = new SortedNumericSortField("publishedAt", SortField.Type.LONG, true);
-		SortField slug = new SortedSetSortField("slug", false);
+		SortField id = new SortedNumericSortField(InnovationIndexMapping.ID, SortField.Type.LONG);
 		SortField[] fields = switch (sort) {
-			case RELEVANCE -> new SortField[] { SortField.FIELD_SCORE, published, slug };
-			case NEWEST -> new SortField[] { launchYear(true), published, slug };
-			case OLDEST -> new SortField[] { launchYear(false), published, slug };
-			case PUBLISHED -> new SortField[] { published, slug };
-			case TITLE -> new SortField[] { new SortedSetSortField("title_sort", false), slug };
+			case RELEVANCE -> new SortField[] { SortField.FIELD_SCORE, published, id };
+			case NEWEST -> new SortField[] { launchYear(true), published, id };
+			case OLDEST -> new SortField[] { launchYear(false), published, id };
+			case PUBLISHED -> new SortField[] { published, id };
+			case TITLE -> new SortField[] { new SortedSetSortField("title_sort", false), id };
 		};
 		return new Sort(fields);
 	}

@@ -37,6 +37,7 @@ import org.casebook.search.SearchSort;
 import org.casebook.search.TextRange;
 import org.casebook.search.index.Analyzers;
 import org.casebook.search.index.IndexedHit;
+import org.casebook.search.index.InnovationIndexMapping;
 import org.casebook.search.index.InnovationTextBinder;
 import org.casebook.taxonomy.Taxonomies;
 import org.casebook.taxonomy.TaxonomyTerm;
@@ -325,7 +326,7 @@ class OpenSearchInnovationSearch implements InnovationSearch {
 				shared.mustNot(f.id().matching(innovation.getId()));
 				return shared;
 			})
-			.sort((f) -> f.score().then().field("publishedAt").desc().then().field("slug"));
+			.sort((f) -> f.score().then().field("publishedAt").desc().then().field(InnovationIndexMapping.ID));
 		return RelatedCases
 			.realFirst(related.fetchHits(RelatedCases.candidates(count)).stream().map(IndexedHit::hit).toList(), count);
 	}
@@ -388,7 +389,7 @@ class OpenSearchInnovationSearch implements InnovationSearch {
 	 * the index as it was when the export started, so a file is a snapshot even if cases
 	 * change meanwhile (without it, a case moved from a later batch to an earlier one
 	 * would be missed, one moved the other way handed twice). Each batch is one request
-	 * within the search timeout. Ties in every order end with the slug, so no match is
+	 * within the search timeout. Ties in every order end with the id, so no match is
 	 * handed twice or missed.
 	 */
 	@Override
@@ -495,18 +496,32 @@ class OpenSearchInnovationSearch implements InnovationSearch {
 	}
 
 	/**
-	 * The orders of the Lucene engine, ties broken by slug so that a case keeps its place
+	 * The orders of the Lucene engine, ties broken by id so that a case keeps its place
 	 * whatever the index's history.
 	 */
 	private static SortFinalStep sort(SearchSortFactory f, SearchSort sort) {
 		return switch (sort) {
-			case RELEVANCE -> f.score().then().field("publishedAt").desc().then().field("slug");
-			case NEWEST ->
-				f.field(YEAR_FIELD).desc().missing().last().then().field("publishedAt").desc().then().field("slug");
-			case OLDEST ->
-				f.field(YEAR_FIELD).asc().missing().last().then().field("publishedAt").desc().then().field("slug");
-			case PUBLISHED -> f.field("publishedAt").desc().then().field("slug");
-			case TITLE -> f.field("title_sort").then().field("slug");
+			case RELEVANCE -> f.score().then().field("publishedAt").desc().then().field(InnovationIndexMapping.ID);
+			case NEWEST -> f.field(YEAR_FIELD)
+				.desc()
+				.missing()
+				.last()
+				.then()
+				.field("publishedAt")
+				.desc()
+				.then()
+				.field(InnovationIndexMapping.ID);
+			case OLDEST -> f.field(YEAR_FIELD)
+				.asc()
+				.missing()
+				.last()
+				.then()
+				.field("publishedAt")
+				.desc()
+				.then()
+				.field(InnovationIndexMapping.ID);
+			case PUBLISHED -> f.field("publishedAt").desc().then().field(InnovationIndexMapping.ID);
+			case TITLE -> f.field("title_sort").then().field(InnovationIndexMapping.ID);
 		};
 	}
 
