@@ -45,9 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * give a case a new stamp in every transaction that changes it or one of its collections,
  * whatever writes it (edits through the ORM, an import's COPY, SQL by hand). A form is
  * used only while the stamp it was made from is the case's, and while the taxonomies'
- * labels and order are those it was made with ({@link Taxonomies#fingerprint()}). A form
- * is made from the case and its stamp read in one snapshot, so a change committed
- * meanwhile leaves it with an older stamp: unused.
+ * labels and order and the forms' own version are those it was made with
+ * ({@link #fingerprint()}). A form is made from the case and its stamp read in one
+ * snapshot, so a change committed meanwhile leaves it with an older stamp: unused.
  */
 @Repository
 class ExportForms {
@@ -62,6 +62,13 @@ class ExportForms {
 
 	/** pgjdbc's prepare threshold that asks for results in binary from the first use. */
 	private static final int FORCE_BINARY = -1;
+
+	/**
+	 * The version of what a form holds: raise it whenever that changes (a column, a
+	 * field's format, what is kept beside the forms), and every form kept before is made
+	 * again.
+	 */
+	static final int VERSION = 2;
 
 	/** The format of the export's CSV. */
 	static final CSVFormat CSV = CSVFormat.RFC4180;
@@ -97,7 +104,7 @@ class ExportForms {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		long taxonomies = this.taxonomies.fingerprint();
+		long taxonomies = fingerprint();
 		boolean csv = (format == ExportFormat.CSV);
 		Map<Long, Form> ready = new HashMap<>();
 		Set<Long> missing = new HashSet<>(ids);
@@ -152,6 +159,15 @@ class ExportForms {
 	}
 
 	/**
+	 * What forms are made with, besides their case: this version of them and the
+	 * taxonomies' labels and order. Kept with each form ({@code taxonomies}): a form made
+	 * with another is not used.
+	 */
+	long fingerprint() {
+		return this.taxonomies.fingerprint() * 31 + VERSION;
+	}
+
+	/**
 	 * Makes the forms exports will need before they need them: those of new and changed
 	 * cases, and once for each state of the taxonomies' labels (after a change of labels,
 	 * or at the first start on a catalogue that predates kept forms) those of every
@@ -183,7 +199,7 @@ class ExportForms {
 	}
 
 	private int makeAheadAlone() {
-		long taxonomies = this.taxonomies.fingerprint();
+		long taxonomies = fingerprint();
 		int made = 0;
 		if (!this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM case_export_made WHERE taxonomies = ?)",
 				Boolean.class, taxonomies)) {

@@ -167,12 +167,29 @@ class ExportFormsTests {
 			// it.
 			byte[] stale = ",STALE\r\n".getBytes(StandardCharsets.UTF_8);
 			this.forms.keep(new ArrayList<>(List.<Object[]>of(
-					new Object[] { this.id, stamp, stamp, this.taxonomies.fingerprint(), this.slug, stale, stale })));
+					new Object[] { this.id, stamp, stamp, this.forms.fingerprint(), this.slug, stale, stale })));
 			assertThat(csvOf(one)).doesNotContain("STALE").contains("Retitled zzformsqq");
 		}
 		finally {
 			this.jdbc.update("UPDATE innovation SET title = ? WHERE id = ?", title, this.id);
 		}
+	}
+
+	/** Forms kept by an earlier version of Casebook, whose forms held other things. */
+	@Test
+	void aFormOfAnEarlierVersionIsNotUsed() throws Exception {
+		List<String> one = List.of(this.slug);
+		String fresh = csvOf(one);
+		long stamp = this.jdbc.queryForObject("SELECT stamp FROM case_export_form WHERE innovation_id = ?", Long.class,
+				this.id);
+		byte[] old = ",OLD\r\n".getBytes(StandardCharsets.UTF_8);
+		long earlier = this.taxonomies.fingerprint() * 31 + ExportForms.VERSION - 1;
+		this.jdbc.update("UPDATE case_export_form SET taxonomies = ?, csv = ?, json = ? WHERE innovation_id = ?",
+				earlier, old, old, this.id);
+		assertThat(csvOf(one)).isEqualTo(fresh).doesNotContain("OLD");
+		assertThat(this.jdbc.queryForObject("SELECT taxonomies FROM case_export_form WHERE innovation_id = ?",
+				Long.class, this.id))
+			.isEqualTo(this.forms.fingerprint());
 	}
 
 	@Test
