@@ -326,7 +326,7 @@ class OpenSearchInnovationSearch implements InnovationSearch {
 				shared.mustNot(f.id().matching(innovation.getId()));
 				return shared;
 			})
-			.sort((f) -> f.score().then().field("publishedAt").desc().then().field(InnovationIndexMapping.ID));
+			.sort((f) -> latestFirst(f.score().then()));
 		return RelatedCases
 			.realFirst(related.fetchHits(RelatedCases.candidates(count)).stream().map(IndexedHit::hit).toList(), count);
 	}
@@ -501,28 +501,17 @@ class OpenSearchInnovationSearch implements InnovationSearch {
 	 */
 	private static SortFinalStep sort(SearchSortFactory f, SearchSort sort) {
 		return switch (sort) {
-			case RELEVANCE -> f.score().then().field("publishedAt").desc().then().field(InnovationIndexMapping.ID);
-			case NEWEST -> f.field(YEAR_FIELD)
-				.desc()
-				.missing()
-				.last()
-				.then()
-				.field("publishedAt")
-				.desc()
-				.then()
-				.field(InnovationIndexMapping.ID);
-			case OLDEST -> f.field(YEAR_FIELD)
-				.asc()
-				.missing()
-				.last()
-				.then()
-				.field("publishedAt")
-				.desc()
-				.then()
-				.field(InnovationIndexMapping.ID);
-			case PUBLISHED -> f.field("publishedAt").desc().then().field(InnovationIndexMapping.ID);
+			case RELEVANCE -> latestFirst(f.score().then());
+			case NEWEST -> latestFirst(f.field(YEAR_FIELD).desc().missing().last().then());
+			case OLDEST -> latestFirst(f.field(YEAR_FIELD).asc().missing().last().then());
+			case PUBLISHED -> latestFirst(f);
 			case TITLE -> f.field("title_sort").then().field(InnovationIndexMapping.ID);
 		};
+	}
+
+	/** The last published first, then by id. */
+	private static SortFinalStep latestFirst(SearchSortFactory f) {
+		return f.field("publishedAt").desc().then().field(InnovationIndexMapping.ID);
 	}
 
 	/**
