@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -151,8 +152,25 @@ public class CaseExport {
 		StringBuilder header = new StringBuilder("\uFEFF");
 		format.printRecord(header, CaseCsv.COLUMNS.toArray());
 		out.write(header.toString().getBytes(StandardCharsets.UTF_8));
+		String pages = siteUrl + CaseDocument.path("");
+		String plain = "a," + pages + "a";
+		if (Arrays.equals(ExportForms.csvStart("a", pages + "a", format), plain.getBytes(StandardCharsets.UTF_8))) {
+			// Neither cell needs quotes, as with every usual site address: a slug is
+			// lower-case letters, digits and hyphens (the database checks it), so the
+			// row starts with the slug's bytes, the address before it, the slug again.
+			// Written as bytes, without formatting the cells each time: that took
+			// about a tenth of a CSV export's Java time (Flight Recorder).
+			byte[] beforeSlug = ("," + pages).getBytes(StandardCharsets.UTF_8);
+			return (form) -> {
+				byte[] slug = form.slug().getBytes(StandardCharsets.US_ASCII);
+				out.write(slug);
+				out.write(beforeSlug);
+				out.write(slug);
+				out.write(form.bytes());
+			};
+		}
 		return (form) -> {
-			out.write(ExportForms.csvStart(form.slug(), siteUrl + CaseDocument.path(form.slug()), format));
+			out.write(ExportForms.csvStart(form.slug(), pages + form.slug(), format));
 			out.write(form.bytes());
 		};
 	}

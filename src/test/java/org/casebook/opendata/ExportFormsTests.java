@@ -1,14 +1,21 @@
 package org.casebook.opendata;
 
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.casebook.CasebookIntegrationTest;
+import org.casebook.search.InnovationSearch;
+import org.casebook.search.SearchQuery;
 import org.casebook.taxonomy.Taxonomies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +49,12 @@ class ExportFormsTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	CaseExport export;
+
+	@Autowired
+	InnovationSearch search;
 
 	private List<String> slugs;
 
@@ -82,6 +95,32 @@ class ExportFormsTests {
 		assertThat(jsonLinesOf(this.slugs)).isEqualTo(lines);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM case_export_form", Integer.class))
 			.isEqualTo(cases.size());
+	}
+
+	@Test
+	void everyCsvRowLinksToItsCasePageWhateverTheSiteAddress() throws Exception {
+		SearchQuery all = new SearchQuery("", Map.of(), null, null, null, 1, 20);
+		long total = this.search.search(all).total();
+		// Usual, then one whose cells need quotes: the rows' first cells are written
+		// without formatting only when the address needs none.
+		for (String site : List.of("https://casebook.test", "https://casebook.test/a,\"b\"")) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			assertThat(this.export.export(all, ExportFormat.CSV, site, out)).isEqualTo(total);
+			String csv = out.toString(StandardCharsets.UTF_8);
+			assertThat(csv).startsWith("\uFEFF");
+			try (CSVParser parser = CSVFormat.RFC4180.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.get()
+				.parse(new StringReader(csv.substring(1)))) {
+				List<CSVRecord> rows = parser.getRecords();
+				assertThat(rows).hasSize((int) total);
+				assertThat(rows).allSatisfy((row) -> {
+					assertThat(row.size()).isEqualTo(CaseCsv.COLUMNS.size());
+					assertThat(row.get(CaseCsv.COLUMNS.get(1))).isEqualTo(site + "/innovations/" + row.get("slug"));
+				});
+			}
+		}
 	}
 
 	@Test
