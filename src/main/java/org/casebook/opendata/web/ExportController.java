@@ -49,17 +49,25 @@ class ExportController {
 	private void export(MultiValueMap<String, String> parameters, ExportFormat format, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		SearchQuery query = this.parser.parse(parameters).query();
+		if ("HEAD".equals(request.getMethod())) {
+			describe(response, format);
+			return;
+		}
+		// Described and opened once the engine has found the first matches: a search it
+		// refuses gets its error page, not a file.
+		this.export.export(query, format, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), () -> {
+			describe(response, format);
+			return response.getOutputStream();
+		});
+	}
+
+	private static void describe(HttpServletResponse response, ExportFormat format) {
 		response.setContentType(format.contentType());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment()
 					.filename("casebook-innovations." + format.extension())
 					.build()
 					.toString());
-		if ("HEAD".equals(request.getMethod())) {
-			return;
-		}
-		this.export.export(query, format, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(),
-				response.getOutputStream());
 	}
 
 }

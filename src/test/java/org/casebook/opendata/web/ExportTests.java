@@ -187,6 +187,14 @@ class ExportTests {
 	void badParametersAre400() throws Exception {
 		this.mvc.perform(get("/innovations.csv").param("yearFrom", "soon")).andExpect(status().isBadRequest());
 		this.mvc.perform(get("/innovations.jsonl").param("sort", "sideways")).andExpect(status().isBadRequest());
+		// Refused by the engine itself, on the thread that finds the matches.
+		// A phrase of sixty words: more terms than a search may have.
+		StringBuilder words = new StringBuilder("\"");
+		for (int i = 0; i < 60; i++) {
+			words.append("word").append((char) ('a' + i % 26)).append((char) ('a' + i / 26)).append(' ');
+		}
+		this.mvc.perform(get("/innovations.csv").param("q", words.append('"').toString()))
+			.andExpect(status().isBadRequest());
 	}
 
 	/** A cell of several values, as the README says to split it. */
