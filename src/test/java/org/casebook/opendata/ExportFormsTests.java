@@ -1,13 +1,17 @@
 package org.casebook.opendata;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -20,12 +24,14 @@ import org.casebook.taxonomy.Taxonomies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
  * The export forms kept in the database: the same bytes as the case formatted anew, and
@@ -121,6 +127,71 @@ class ExportFormsTests {
 				});
 			}
 		}
+	}
+
+	@Test
+	@Timeout(120)
+	void exportsStoppedHalfWayLeaveNothingBehind() throws Exception {
+		SearchQuery all = new SearchQuery("", Map.of(), null, null, null, 1, 20);
+		long total = this.search.search(all).total();
+		// The engine, its matches handed one at a time: with this small catalogue, an
+		// export stopped early leaves most of them still to hand.
+		InnovationSearch oneByOne = (InnovationSearch) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { InnovationSearch.class }, (proxy, method, arguments) -> {
+					if (method.getName().equals("forEachMatch")) {
+						@SuppressWarnings("unchecked")
+						Consumer<List<Long>> batches = (Consumer<List<Long>>) arguments[1];
+						return this.search.forEachMatch((SearchQuery) arguments[0],
+								(ids) -> ids.forEach((id) -> batches.accept(List.of(id))));
+					}
+					return method.invoke(this.search, arguments);
+				});
+		CaseExport exports = new CaseExport(oneByOne, this.forms, 2);
+		try {
+			// More than the exports that may run at once, each stopped by its client:
+			// before the first byte, or after 100 KB. An export that kept its slot, or
+			// its thread that finds the matches waiting for a reader gone, would refuse
+			// or hang the next ones.
+			for (int i = 0; i < 6; i++) {
+				CaseExport.Output output = (i % 2 == 0) ? () -> {
+					throw new IOException("The client went away");
+				} : () -> new GoneAfter(100_000);
+				assertThatIOException()
+					.isThrownBy(() -> exports.export(all, ExportFormat.JSONL, "https://casebook.test", output));
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			assertThat(exports.export(all, ExportFormat.JSONL, "https://casebook.test", out)).isEqualTo(total);
+			assertThat(out.toString(StandardCharsets.UTF_8).lines().count()).isEqualTo(total);
+		}
+		finally {
+			exports.stop();
+		}
+	}
+
+	/** A client that goes away after some bytes. */
+	private static final class GoneAfter extends OutputStream {
+
+		private final long most;
+
+		private long written;
+
+		GoneAfter(long most) {
+			this.most = most;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.written += length;
+			if (this.written > this.most) {
+				throw new IOException("The client went away");
+			}
+		}
+
 	}
 
 	@Test
