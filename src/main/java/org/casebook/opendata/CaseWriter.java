@@ -172,18 +172,21 @@ class CaseWriter {
 			}
 		}
 		times.mark("write: upsert");
-		try (PreparedStatement audit = connection.prepareStatement("INSERT INTO innovation_aud (id, rev, revtype, "
-				+ COLUMNS.substring(4) + ") SELECT i.id, " + revision + ", CASE WHEN i.id = ANY (?) THEN 1 ELSE 0 END, "
-				+ prefixed("i.", COLUMNS.substring(4)) + " FROM innovation i WHERE i.id = ANY (?)")) {
-			audit.setArray(1, connection.createArrayOf("bigint", existing.values().toArray()));
-			audit.setArray(2, written);
-			audit.executeUpdate();
-		}
-		times.mark("write: audit cases");
 		for (Map.Entry<String, List<String>> table : CHILD_TABLES.entrySet()) {
 			changed.addAll(replace(connection, table.getKey(), table.getValue(), written, revision));
 		}
 		times.mark("write: collections replaced, audited");
+		// A version of each case that the file changed, its row or its collections, as
+		// Envers records one: a case the file gives as it is gets none (importing the
+		// same file again adds nothing to the history).
+		try (PreparedStatement audit = connection.prepareStatement("INSERT INTO innovation_aud (id, rev, revtype, "
+				+ COLUMNS.substring(4) + ") SELECT i.id, " + revision + ", CASE WHEN i.id = ANY (?) THEN 1 ELSE 0 END, "
+				+ prefixed("i.", COLUMNS.substring(4)) + " FROM innovation i WHERE i.id = ANY (?)")) {
+			audit.setArray(1, connection.createArrayOf("bigint", existing.values().toArray()));
+			audit.setArray(2, connection.createArrayOf("bigint", changed.toArray()));
+			audit.executeUpdate();
+		}
+		times.mark("write: audit changed cases");
 		return new Rows(ids, cases.size() - existing.size(), existing.size(), changed, versions);
 	}
 

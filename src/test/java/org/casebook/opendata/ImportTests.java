@@ -157,9 +157,17 @@ class ImportTests {
 		this.imports.run(file("one.csv", header + "import-history,First title,en,fr,alpha-tag,City hall,government\n"),
 				ExportFormat.CSV, "editor-one", (rows) -> {
 				});
-		this.imports.run(file("two.csv", header + "import-history,Second title,en,de|fr,beta-tag,City hall|NGO,|ngo\n"),
-				ExportFormat.CSV, "editor-two", (rows) -> {
-				});
+		// With its dates, as an export gives them (a file without them dates the cases
+		// now).
+		Path two = file("two.csv",
+				header.replace("\n", ",published_at,updated_at\n")
+						+ "import-history,Second title,en,de|fr,beta-tag,City hall|NGO,|ngo,2026-01-02T03:04:05Z,"
+						+ "2026-01-02T03:04:05Z\n");
+		this.imports.run(two, ExportFormat.CSV, "editor-two", (rows) -> {
+		});
+		// The same file again: nothing changes, no version is added.
+		this.imports.run(two, ExportFormat.CSV, "editor-three", (rows) -> {
+		});
 		long id = this.jdbc.queryForObject("SELECT id FROM innovation WHERE slug = 'import-history'", Long.class);
 		try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
 			AuditReader history = AuditReaderFactory.get(entityManager);
