@@ -194,7 +194,8 @@ class ExportTests {
 			words.append("word").append((char) ('a' + i % 26)).append((char) ('a' + i / 26)).append(' ');
 		}
 		this.mvc.perform(get("/innovations.csv").param("q", words.append('"').toString()))
-			.andExpect(status().isBadRequest());
+			.andExpect(status().isBadRequest())
+			.andExpect(header().doesNotExist("Content-Disposition"));
 	}
 
 	/** A cell of several values, as the README says to split it. */
